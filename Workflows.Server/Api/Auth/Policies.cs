@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using FocWorkflows.Server.Deliberation.Directory;
+
+namespace FocWorkflows.Server.Api.Auth;
+
+/// <summary>Who may do what, by role. Endpoints name a policy; the roles live here only.</summary>
+public static class Policies
+{
+    public const string EditDefinitions = "edit-definitions";
+    public const string Launch = "launch";
+    public const string Operate = "operate";
+
+    public static void AddFocPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) => builder
+        .AddPolicy(EditDefinitions, p => p.RequireRole(Roles.Secretariat))
+        .AddPolicy(Launch, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat))
+        .AddPolicy(Operate, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat));
+
+    public static string Email(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Email) ?? throw new InvalidOperationException("An authenticated caller has no e-mail claim.");
+}

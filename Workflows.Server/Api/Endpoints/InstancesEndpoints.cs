@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Engine.State;
+using FocWorkflows.Server.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FocWorkflows.Server.Api.Endpoints;
+
+public sealed record StartInstanceRequest(string? DefinitionId, int? Version, JsonObject? Input, string? TaskForceId);
+public sealed record CancelRequest(string? Reason);
+public sealed record JournalVerification(bool Intact, long Entries, long? FirstBrokenSequence);
+
+public static class InstancesEndpoints
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void MapInstances(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/instances").WithTags("Instances");
+        group.MapPost("/", Start).RequireAuthorization(Policies.Launch)
+            .WithSummary("Starts an instance. Send an Idempotency-Key header to make retries safe.");
+        group.MapGet("/", List);
+        group.MapGet("/{id}", Get).WithName("GetInstance");
+        group.MapGet("/{id}/journal", Journal);
+        group.MapGet("/{id}/journal/verify", Verify);
+        group.MapPost("/{id}/cancel", Cancel).RequireAuthorization(Policies.Operate);
+        group.MapPost("/{id}/retry", Retry).RequireAuthorization(Policies.Operate);
+    }
+
+    private static async Task<Results<Created<InstanceResponse>, ProblemHttpResult>> Start(
+        StartInstanceRequest request, HttpContext http, WorkflowRuntime runtime, InstanceQueries queries, DefinitionStore definitions, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.DefinitionId))
+            throw WorkflowProblem.Invalid("The request is not valid", new Dictionary<string, string[]> { ["definitionId"] = ["is required."] });
+        var key = http.Request.Headers[IdempotencyHeader].ToString();
+        if (key.Length > 200)
+            throw WorkflowProblem.Invalid("The request is not valid", new Dictionary<string, string[]> { [IdempotencyHeader] = ["must be at most 200 characters."] });
+        var result = await runtime.StartAsync(new StartRequest(request.DefinitionId, request.Version, request.Input, http.User.Email(),
+            key.Length == 0 ? null : key, request.TaskForceId), ct);
+        if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        var detail = await Load(result.Instance.Id, queries, definitions, ct);
+        return TypedResults.Created($"/api/instances/{result.Instance.Id}", detail);
+    }
+
+    private static async Task<Ok<Page<InstanceSummary>>> List(InstanceQueries queries, CancellationToken ct,
+        [FromQuery] string? definitionId = null, [FromQuery] string? status = null, [FromQuery] string? taskForce = null,
+        [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        InstanceStatus? parsed = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<InstanceStatus>(status, ignoreCase: true, out var s) && !int.TryParse(status, out _)) parsed = s;
+            else errors["status"] = [$"must be one of {string.Join(", ", Enum.GetNames<InstanceStatus>().Select(n => n.ToLowerInvariant()))}."];
+        }
+        if (page < 1) errors["page"] = ["must be 1 or more."];
+        if (pageSize is < 1 or > 500) errors["pageSize"] = ["must be between 1 and 500."];
+        if (errors.Count > 0) throw WorkflowProblem.Invalid("The query is not valid", errors);
+
+        var (items, total) = await queries.ListAsync(new InstanceFilter(definitionId, parsed, taskForce, page, pageSize), ct);
+        return TypedResults.Ok(new Page<InstanceSummary>([.. items.Select(InstanceResponses.Summary)], page, pageSize, total));
+    }
+
+    private static async Task<Ok<InstanceResponse>> Get(string id, InstanceQueries queries, DefinitionStore definitions, CancellationToken ct) =>
+        TypedResults.Ok(await Load(id, queries, definitions, ct));
+
+    private static async Task<Ok<List<JournalEntryResponse>>> Journal(string id, InstanceQueries queries, CancellationToken ct,
+        [FromQuery] long after = 0, [FromQuery] int take = 500)
+    {
+        if (take is < 1 or > 5000)
+            throw WorkflowProblem.Invalid("The query is not valid", new Dictionary<string, string[]> { ["take"] = ["must be between 1 and 5000."] });
+        var entries = await queries.JournalAsync(id, after, take, ct) ?? throw WorkflowProblem.NotFound("Instance", id);
+        return TypedResults.Ok(entries.Select(InstanceResponses.Journal).ToList());
+    }
+
+    private static async Task<Ok<JournalVerification>> Verify(string id, InstanceQueries queries, CancellationToken ct)
+    {
+        var entries = await queries.WholeJournalAsync(id, ct) ?? throw WorkflowProblem.NotFound("Instance", id);
+        var broken = JournalWriter.Verify(entries);
+        return TypedResults.Ok(new JournalVerification(broken is null, entries.Count, broken));
+    }
+
+    private static async Task<Ok<InstanceResponse>> Cancel(string id, CancelRequest? request, HttpContext http, WorkflowRuntime runtime,
+        InstanceQueries queries, DefinitionStore definitions, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Reason))
+            throw WorkflowProblem.Invalid("A reason is required", new Dictionary<string, string[]> { ["reason"] = ["Say why the instance is cancelled; it is kept in the journal."] });
+        await runtime.CancelAsync(id, request.Reason.Trim(), http.User.Email(), ct);
+        return TypedResults.Ok(await Load(id, queries, definitions, ct));
+    }
+
+    private static async Task<Ok<InstanceResponse>> Retry(string id, HttpContext http, WorkflowRuntime runtime,
+        InstanceQueries queries, DefinitionStore definitions, CancellationToken ct)
+    {
+        await runtime.RetryAsync(id, http.User.Email(), ct);
+        return TypedResults.Ok(await Load(id, queries, definitions, ct));
+    }
+
+    private static async Task<InstanceResponse> Load(string id, InstanceQueries queries, DefinitionStore definitions, CancellationToken ct)
+    {
+        var detail = await queries.GetAsync(id, ct) ?? throw WorkflowProblem.NotFound("Instance", id);
+        var definition = await definitions.GetAsync(detail.Instance.DefinitionId, detail.Instance.DefinitionVersion, ct)
+            ?? throw new InvalidOperationException($"Definition of instance {id} is missing.");
+        return InstanceResponses.Detail(detail, definition);
+    }
+}

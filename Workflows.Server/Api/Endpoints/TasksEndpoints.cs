@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.State;
+using FocWorkflows.Server.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FocWorkflows.Server.Api.Endpoints;
+
+public sealed record TaskResponse(string Id, string InstanceId, string ActivityId, string Title, IReadOnlyList<string> Assignees,
+    IReadOnlyList<string> Actions, JsonNode? Fields, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
+    DateTimeOffset? ClosedAt, string? CompletedBy, string? OnBehalfOf, string? Action, JsonNode? Data);
+
+public static class TasksEndpoints
+{
+    public static void MapTasks(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/tasks").WithTags("Tasks");
+        group.MapGet("/", Inbox).WithSummary("The caller's inbox: open tasks across all workflows, soonest due first.");
+        group.MapGet("/{id}", Get);
+        group.MapPost("/{id}/complete", Complete);
+    }
+
+    private static async Task<Ok<List<TaskResponse>>> Inbox(ClaimsPrincipal user, InstanceQueries queries, CancellationToken ct,
+        [FromQuery] bool mine = true, [FromQuery] string status = "open")
+    {
+        if (!Enum.TryParse<HumanTaskStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            throw WorkflowProblem.Invalid("The query is not valid", new Dictionary<string, string[]> { ["status"] = ["must be open, completed or cancelled."] });
+        if (!mine && !user.IsInRole(Roles.Secretariat))
+            throw WorkflowProblem.Forbidden("Only the secretariat may list everyone's tasks.");
+        var roles = Roles(user);
+        var tasks = mine
+            ? await queries.InboxAsync(user.Email(), roles, parsed, ct)
+            : await queries.InboxAsync("", [.. global::FocWorkflows.Server.Deliberation.Directory.Roles.All], parsed, ct);
+        return TypedResults.Ok(tasks.Select(ToResponse).ToList());
+    }
+
+    private static async Task<Ok<TaskResponse>> Get(string id, InstanceQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await queries.GetTaskAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task", id)));
+
+    private static async Task<Ok<TaskResponse>> Complete(string id, TaskCompletionRequest request, ClaimsPrincipal user,
+        InstanceQueries queries, TaskCompletion completion, CancellationToken ct)
+    {
+        var task = await queries.GetTaskAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task", id);
+        await completion.CompleteAsync(task, request, user.Email(), Roles(user), ct);
+        return TypedResults.Ok(ToResponse((await queries.GetTaskAsync(id, ct))!));
+    }
+
+    private static string[] Roles(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
+
+    private static TaskResponse ToResponse(HumanTask t) => new(t.Id, t.InstanceId, t.NodeId, t.Title, TaskAssignment.Assignees(t),
+        JsonSerializer.Deserialize<string[]>(t.ActionsJson) ?? [], JsonNode.Parse(t.FieldsJson),
+        JsonNamingPolicy.CamelCase.ConvertName(t.Status.ToString()), t.CreatedAt, t.DueAt, t.ClosedAt, t.CompletedBy, t.OnBehalfOf,
+        t.Action, t.DataJson is null ? null : JsonNode.Parse(t.DataJson));
+}

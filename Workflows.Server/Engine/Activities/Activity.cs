@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using FocWorkflows.Definitions.Catalog;
+
+namespace FocWorkflows.Server.Engine.Activities;
+
+/// <summary>What the interpreter needs from any activity, whatever its settings type.</summary>
+public interface IActivity
+{
+    Type SettingsType { get; }
+
+    ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, object settings, CancellationToken ct);
+
+    ValueTask<ActivityResult> ResumeAsync(ActivityContext context, object settings, ResumeSignal signal, CancellationToken ct);
+}
+
+/// <summary>
+/// The base class of every activity. <typeparamref name="TSettings"/> is a record whose parameters
+/// are the node's settings: the catalog (and so the designer's properties panel) is generated from
+/// it, and the interpreter evaluates expressions and binds the values before calling the activity.
+/// Activities never touch the network or the database: they act through <see cref="ActivityContext"/>.
+/// </summary>
+public abstract class Activity<TSettings> : IActivity where TSettings : class
+{
+    public Type SettingsType => typeof(TSettings);
+
+    /// <summary>Runs when a token reaches the node.</summary>
+    protected abstract ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, TSettings settings, CancellationToken ct);
+
+    /// <summary>Runs when one of the node's bookmarks is resumed; by default the step is done.</summary>
+    protected virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context, TSettings settings, ResumeSignal signal, CancellationToken ct) =>
+        ValueTask.FromResult(ActivityResult.Outcome(Outcomes.Done));
+
+    ValueTask<ActivityResult> IActivity.ExecuteAsync(ActivityContext context, object settings, CancellationToken ct) =>
+        ExecuteAsync(context, (TSettings)settings, ct);
+
+    ValueTask<ActivityResult> IActivity.ResumeAsync(ActivityContext context, object settings, ResumeSignal signal, CancellationToken ct) =>
+        ResumeAsync(context, (TSettings)settings, signal, ct);
+}
+
+/// <summary>For activities without settings.</summary>
+public sealed record NoSettings;
+
+/// <summary>What woke a bookmark: who (if a person), and what they sent.</summary>
+public sealed record ResumeSignal(State.Bookmark Bookmark, JsonNode? Payload, string? Actor, string? OnBehalfOf = null);

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Engine.Expressions;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Engine.State;
+
+namespace FocWorkflows.Server.Engine.Activities;
+
+/// <summary>
+/// An activity's only window on the world during a burst. Everything it does here (bookmarks,
+/// tasks, journal lines, outbox messages, domain records) is committed with the burst or not at all.
+/// </summary>
+public sealed class ActivityContext
+{
+    private readonly Burst _burst;
+    private readonly IdGenerator _ids;
+
+    private readonly ExpressionScope _scope;
+    private readonly ScriptEvaluator _scripts;
+
+    internal ActivityContext(Burst burst, ActivityNode node, string? inboundFrom, string? inboundOutcome, IdGenerator ids,
+        IServiceProvider services, ExpressionScope scope, ScriptEvaluator scripts)
+    {
+        _scope = scope;
+        _scripts = scripts;
+        _burst = burst;
+        _ids = ids;
+        Node = node;
+        InboundFrom = inboundFrom;
+        InboundOutcome = inboundOutcome;
+        Services = services;
+    }
+
+    public ActivityNode Node { get; }
+    public string NodeId => Node.Id;
+    public string InstanceId => _burst.Instance.Id;
+    public WorkflowDefinition Definition => _burst.Definition;
+    public DateTimeOffset Now => _burst.Now;
+    public JsonObject Input => _burst.Input;
+    public JsonObject Variables => _burst.State.Variables;
+    public string? Actor => _burst.Actor;
+    public string? TaskForceId => _burst.Instance.TaskForceId;
+
+    /// <summary>The node that scheduled this one and the outcome it took; null for a start node.</summary>
+    public string? InboundFrom { get; }
+    public string? InboundOutcome { get; }
+
+    /// <summary>Domain services (read-only lookups such as the directory); never the network.</summary>
+    public IServiceProvider Services { get; }
+
+    internal Burst Burst => _burst;
+
+    public Bookmark CreateBookmark(string kind, string? key = null, DateTimeOffset? dueAt = null, JsonNode? data = null)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = _ids.NewId(), InstanceId = InstanceId, NodeId = NodeId, Kind = kind, Key = key,
+            DueAt = dueAt, CreatedAt = Now, DataJson = data?.ToJsonString(),
+        };
+        return bookmark;
+    }
+
+    /// <summary>Creates an inbox task and the bookmark its completion resumes.</summary>
+    public Bookmark CreateTask(string title, IReadOnlyList<string> assignees, IReadOnlyList<string> actions,
+        DateTimeOffset? dueAt, JsonArray? fields = null)
+    {
+        var taskId = _ids.NewId();
+        var bookmark = CreateBookmark(BookmarkKinds.Task, taskId, dueAt: null, new JsonObject { ["taskId"] = taskId });
+        _burst.AddTask(new HumanTask
+        {
+            Id = taskId, InstanceId = InstanceId, NodeId = NodeId, BookmarkId = bookmark.Id, Title = title,
+            AssigneesJson = JsonSerializer.Serialize(assignees), ActionsJson = JsonSerializer.Serialize(actions),
+            FieldsJson = fields?.ToJsonString() ?? "[]", DueAt = dueAt, CreatedAt = Now, Status = HumanTaskStatus.Open,
+        });
+        Journal(JournalEvents.TaskCreated, new JsonObject { ["taskId"] = taskId, ["title"] = title, ["assignees"] = JsonSerializer.SerializeToNode(assignees) });
+        return bookmark;
+    }
+
+    public void SetOutput(JsonNode? value) => _burst.State.Outputs[NodeId] = value?.DeepClone();
+
+    public void SetVariable(string name, JsonNode? value)
+    {
+        _burst.State.Variables[name] = value?.DeepClone();
+        Journal(JournalEvents.VariableSet, new JsonObject { ["variable"] = name, ["value"] = value?.DeepClone() });
+    }
+
+    public void Journal(string @event, JsonObject? details = null, string? outcome = null, string? actor = null) =>
+        JournalWriter.Append(_burst, @event, NodeId, Node.Type, outcome, details, actor);
+
+    /// <summary>Closes another node's open bookmark (a branch a join-any no longer waits for).</summary>
+    public void CancelBookmark(Bookmark bookmark)
+    {
+        _burst.RemoveBookmark(bookmark);
+        foreach (var task in _burst.OpenTasks.Where(t => t.BookmarkId == bookmark.Id).ToList())
+        {
+            task.Status = HumanTaskStatus.Cancelled;
+            task.ClosedAt = Now;
+            _burst.CloseTask(task);
+        }
+        JournalWriter.Append(_burst, JournalEvents.Cancelled, bookmark.NodeId, details: new JsonObject { ["reason"] = $"branch no longer needed by {NodeId}" });
+    }
+
+    /// <summary>Queues a side effect for delivery after the burst commits.</summary>
+    public void Enqueue(string kind, JsonObject payload) => _burst.Outbox.Add(new OutboxMessage
+    {
+        Id = _ids.NewId(), InstanceId = InstanceId, NodeId = NodeId, Kind = kind,
+        PayloadJson = payload.ToJsonString(), CreatedAt = Now, Status = OutboxStatus.Pending, NextAttemptAt = Now,
+    });
+
+    /// <summary>Adds a domain record to be saved with the burst.</summary>
+    public void Record(object entity) => _burst.Records.Add(entity);
+
+    public string NewId() => _ids.NewId();
+
+    /// <summary>
+    /// Evaluates a setting value the activity kept unevaluated (e.g. a switch case's condition):
+    /// JavaScript is run, a literal is returned as is.
+    /// </summary>
+    public JsonNode? Evaluate(JsonNode? setting)
+    {
+        var value = SettingValue.Read(setting);
+        return value.Kind == SettingKind.JavaScript ? _scripts.Evaluate(value.Source!, _scope) : setting?.DeepClone();
+    }
+}

@@ -1,0 +1,38 @@
+using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Engine.State;
+
+namespace FocWorkflows.Server.Engine;
+
+/// <summary>An instance as loaded for a burst: its row and what is open on it.</summary>
+public sealed record InstanceSnapshot(WorkflowInstance Instance, IReadOnlyList<Bookmark> Bookmarks, IReadOnlyList<HumanTask> OpenTasks);
+
+/// <summary>
+/// What the engine needs from storage. The implementation commits a burst in one transaction and
+/// refuses it (<see cref="ConcurrencyConflictException"/>) when the instance changed since it was read.
+/// </summary>
+public interface IWorkflowStore
+{
+    Task<InstanceSnapshot?> LoadAsync(string instanceId, CancellationToken ct);
+
+    /// <summary>Commits everything in the burst atomically; <paramref name="loadedStamp"/> is null for a new instance.</summary>
+    Task CommitAsync(Burst burst, long? loadedStamp, CancellationToken ct);
+
+    Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string key, CancellationToken ct);
+
+    Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct);
+
+    Task<IdempotencyRecord?> FindIdempotencyAsync(string scope, string key, CancellationToken ct);
+}
+
+/// <summary>Published definitions by id and version; a version never changes once published.</summary>
+public interface IPublishedDefinitions
+{
+    Task<WorkflowDefinition?> GetAsync(string definitionId, int? version, CancellationToken ct);
+}
+
+/// <summary>Another burst committed first; the caller reloads and tries again.</summary>
+public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The same idempotency key was committed by a concurrent request.</summary>
+public sealed class DuplicateIdempotencyKeyException(Exception inner) : Exception("Idempotency key already used.", inner);

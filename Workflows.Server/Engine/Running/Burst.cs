@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Engine.State;
+
+namespace FocWorkflows.Server.Engine.Running;
+
+/// <summary>
+/// Everything one start or resume changes, gathered in memory and committed in one transaction:
+/// the instance and its state, new and removed bookmarks, tasks, journal lines, outbox messages and
+/// domain records. If the commit fails, none of it happened.
+/// </summary>
+public sealed class Burst
+{
+    private readonly List<Bookmark> _openBookmarks;
+
+    public Burst(WorkflowInstance instance, WorkflowDefinition definition, IEnumerable<Bookmark> openBookmarks,
+        IEnumerable<HumanTask> openTasks, DateTimeOffset now, string? actor, string? onBehalfOf)
+    {
+        Instance = instance;
+        Definition = definition;
+        State = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState();
+        Input = JsonNode.Parse(instance.InputJson) as JsonObject ?? [];
+        _openBookmarks = [.. openBookmarks];
+        OpenTasks = [.. openTasks];
+        Now = now;
+        Actor = actor;
+        OnBehalfOf = onBehalfOf;
+    }
+
+    public WorkflowInstance Instance { get; }
+    public WorkflowDefinition Definition { get; }
+    public InstanceState State { get; }
+    public JsonObject Input { get; }
+    public DateTimeOffset Now { get; }
+
+    /// <summary>Who caused this burst (a person's e-mail, or null for the system: timers, events).</summary>
+    public string? Actor { get; }
+    public string? OnBehalfOf { get; }
+
+    public IReadOnlyList<Bookmark> OpenBookmarks => _openBookmarks;
+    public List<HumanTask> OpenTasks { get; }
+
+    public List<Bookmark> AddedBookmarks { get; } = [];
+    public List<Bookmark> RemovedBookmarks { get; } = [];
+    public List<HumanTask> AddedTasks { get; } = [];
+    public List<HumanTask> ClosedTasks { get; } = [];
+    public List<JournalEntry> Journal { get; } = [];
+    public List<OutboxMessage> Outbox { get; } = [];
+
+    /// <summary>Domain records (drafts, comments, responses...) activities created; persisted with the burst.</summary>
+    public List<object> Records { get; } = [];
+
+    /// <summary>Set when the burst was a start with an <c>Idempotency-Key</c>.</summary>
+    public IdempotencyRecord? Idempotency { get; set; }
+
+    public int ActivitiesRun { get; set; }
+
+    public void AddBookmark(Bookmark bookmark)
+    {
+        _openBookmarks.Add(bookmark);
+        AddedBookmarks.Add(bookmark);
+    }
+
+    public void RemoveBookmark(Bookmark bookmark)
+    {
+        if (!_openBookmarks.Remove(bookmark)) return;
+        if (!AddedBookmarks.Remove(bookmark)) RemovedBookmarks.Add(bookmark);
+    }
+
+    public void AddTask(HumanTask task)
+    {
+        OpenTasks.Add(task);
+        AddedTasks.Add(task);
+    }
+
+    /// <summary>Closes a task; tasks added in this same burst are simply saved closed.</summary>
+    public void CloseTask(HumanTask task)
+    {
+        OpenTasks.Remove(task);
+        if (!AddedTasks.Contains(task)) ClosedTasks.Add(task);
+    }
+
+    /// <summary>Writes the state back onto the instance row before commit.</summary>
+    public void SaveState()
+    {
+        Instance.StateJson = JsonSerializer.Serialize(State, StateJson.Options);
+        Instance.UpdatedAt = Now;
+    }
+}
+
+/// <summary>The JSON form of <see cref="InstanceState"/>.</summary>
+public static class StateJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Engine.Activities;
+using ValueType = FocWorkflows.Definitions.Model.ValueType;
+
+namespace FocWorkflows.Server.Engine.Running;
+
+/// <summary>
+/// Checks a launch input against the definition's declared inputs and fills in defaults. Every
+/// problem is reported at once, keyed by <c>input.NAME</c>.
+/// </summary>
+public static class InputValidator
+{
+    public static JsonObject Validate(WorkflowDefinition definition, JsonObject? input)
+    {
+        input ??= [];
+        var errors = new Dictionary<string, string[]>();
+        var result = new JsonObject();
+        foreach (var declared in definition.Inputs)
+        {
+            var present = input.TryGetPropertyValue(declared.Name, out var value) && value is not null
+                && !(value is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetValue<string>()));
+            if (!present)
+            {
+                if (declared.Default is not null) result[declared.Name] = declared.Default.DeepClone();
+                else if (declared.Required) errors[$"input.{declared.Name}"] = [$"'{declared.Label ?? declared.Name}' is required."];
+                continue;
+            }
+            if (Problem(declared.Type, value!) is { } problem) errors[$"input.{declared.Name}"] = [problem];
+            else result[declared.Name] = value!.DeepClone();
+        }
+        // Undeclared fields are kept: Elsa-style workflows read free-form input with getInput().
+        foreach (var (name, value) in input)
+            if (!result.ContainsKey(name) && definition.Inputs.All(i => i.Name != name)) result[name] = value?.DeepClone();
+
+        if (errors.Count > 0) throw WorkflowProblem.Invalid("The input is not valid", errors);
+        return result;
+    }
+
+    private static string? Problem(ValueType type, JsonNode value)
+    {
+        var kind = value.GetValueKind();
+        return type switch
+        {
+            ValueType.String or ValueType.Text or ValueType.Person or ValueType.TaskForce when kind != JsonValueKind.String => "must be text.",
+            ValueType.Number when kind != JsonValueKind.Number => "must be a number.",
+            ValueType.Integer when kind != JsonValueKind.Number || !value.GetValue<decimal>().Equals(decimal.Truncate(value.GetValue<decimal>())) => "must be a whole number.",
+            ValueType.Boolean when kind is not (JsonValueKind.True or JsonValueKind.False) => "must be true or false.",
+            ValueType.DateTime when kind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => "must be a date and time in ISO 8601 with an offset, e.g. 2026-12-01T17:00:00+01:00.",
+            ValueType.Duration when kind != JsonValueKind.String || SettingsJson.ParseDuration(value.GetValue<string>()) is null => "must be an ISO 8601 duration, e.g. P3D or PT72H.",
+            ValueType.StringList when value is not JsonArray list || list.Any(i => i?.GetValueKind() != JsonValueKind.String) => "must be a list of text values.",
+            _ => null,
+        };
+    }
+}

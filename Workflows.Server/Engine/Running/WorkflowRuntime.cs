@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Server.Engine.State;
+
+namespace FocWorkflows.Server.Engine.Running;
+
+/// <summary>A request to start an instance; the idempotency key is per caller.</summary>
+public sealed record StartRequest(string DefinitionId, int? Version, JsonObject? Input, string? Actor, string? IdempotencyKey = null, string? TaskForceId = null);
+
+/// <summary>The started (or, for a repeated idempotency key, the earlier) instance.</summary>
+public sealed record StartResult(WorkflowInstance Instance, bool Replayed);
+
+/// <summary>
+/// The engine's entry points: start, resume, events, timers, cancel and retry. Each runs one burst
+/// under the instance's lock and commits it in one transaction; a concurrent commit elsewhere makes
+/// it reload and run again, so every resume is applied exactly once.
+/// </summary>
+public sealed class WorkflowRuntime(
+    IWorkflowStore store,
+    IPublishedDefinitions definitions,
+    Interpreter interpreter,
+    InstanceLocks locks,
+    TimeProvider time,
+    IdGenerator ids)
+{
+    private const int CommitAttempts = 8;
+    public const string SystemActor = "system";
+
+    public async Task<StartResult> StartAsync(StartRequest request, CancellationToken ct)
+    {
+        var requestHash = Hash(request);
+        var scope = $"start-instance:{request.Actor}";
+        if (request.IdempotencyKey is { } key && await Replay(scope, key, requestHash, ct) is { } replay) return replay;
+
+        var definition = await definitions.GetAsync(request.DefinitionId, request.Version, ct)
+            ?? throw WorkflowProblem.NotFound("Published definition", request.Version is { } v ? $"{request.DefinitionId} v{v}" : request.DefinitionId);
+        var input = InputValidator.Validate(definition, request.Input);
+        var now = time.GetUtcNow();
+        var state = new InstanceState();
+        foreach (var variable in definition.Variables) state.Variables[variable.Name] = variable.Default?.DeepClone();
+        foreach (var start in definition.Activities.Where(a => a.Type == ControlActivityTypes.Start))
+            state.Tokens.Add(new Token(ids.NewId(), start.Id));
+
+        var instance = new WorkflowInstance
+        {
+            Id = ids.NewId(), DefinitionId = definition.Id, DefinitionVersion = definition.Version,
+            Status = InstanceStatus.Running, TaskForceId = request.TaskForceId ?? input["taskForceId"]?.GetValue<string>(),
+            StartedBy = request.Actor, CreatedAt = now, UpdatedAt = now,
+            InputJson = input.ToJsonString(), StateJson = JsonSerializer.Serialize(state, StateJson.Options),
+        };
+        var burst = new Burst(instance, definition, [], [], now, request.Actor, null);
+        if (request.IdempotencyKey is { } k)
+            burst.Idempotency = new IdempotencyRecord { Scope = scope, Key = k, RequestHash = requestHash, ResourceId = instance.Id, CreatedAt = now };
+        JournalWriter.Append(burst, JournalEvents.InstanceStarted, details: new JsonObject
+        {
+            ["definitionId"] = definition.Id, ["version"] = definition.Version, ["input"] = input.DeepClone(),
+        });
+        await interpreter.RunAsync(burst, ct);
+        burst.SaveState();
+        try
+        {
+            await store.CommitAsync(burst, null, ct);
+        }
+        catch (DuplicateIdempotencyKeyException) when (request.IdempotencyKey is { } key2)
+        {
+            // A concurrent request with the same key won; answer with its instance.
+            return await Replay(scope, key2, requestHash, ct) ?? throw;
+        }
+        return new StartResult(instance, false);
+    }
+
+    /// <summary>Resumes a bookmark of an instance, e.g. a task completion; 409 when the step already closed.</summary>
+    public Task ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload, string? actor, string? onBehalfOf, CancellationToken ct) =>
+        RunBurstAsync(instanceId, actor, onBehalfOf, async burst =>
+        {
+            var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Id == bookmarkId)
+                ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer waiting: it was completed, closed or cancelled.");
+            RequireActive(burst);
+            await interpreter.ResumeAsync(burst, bookmark, payload, ct);
+        }, ct);
+
+    /// <summary>Delivers a named event to every instance waiting on it with this correlation key.</summary>
+    public async Task<IReadOnlyList<string>> PublishEventAsync(string name, string? correlationKey, JsonNode? payload, string? actor, CancellationToken ct)
+    {
+        var key = EventKey(name, correlationKey);
+        var resumed = new List<string>();
+        foreach (var instanceId in (await store.FindBookmarksAsync(BookmarkKinds.Event, key, ct)).Select(b => b.InstanceId).Distinct())
+        {
+            var delivered = false;
+            await RunBurstAsync(instanceId, actor ?? SystemActor, null, async burst =>
+            {
+                // Re-read under the lock: a concurrent event may have consumed the bookmark.
+                var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Event && b.Key == key);
+                if (bookmark is null || !IsActive(burst)) return;
+                await interpreter.ResumeAsync(burst, bookmark, payload, ct);
+                delivered = true;
+            }, ct);
+            if (delivered) resumed.Add(instanceId);
+        }
+        return resumed;
+    }
+
+    /// <summary>Fires every timer due by now, oldest first; returns how many fired.</summary>
+    public async Task<int> FireDueTimersAsync(CancellationToken ct)
+    {
+        var fired = 0;
+        foreach (var timer in await store.FindDueTimersAsync(time.GetUtcNow(), 200, ct))
+        {
+            await RunBurstAsync(timer.InstanceId, SystemActor, null, async burst =>
+            {
+                var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Id == timer.Id);
+                if (bookmark is null || !IsActive(burst)) return;
+                await interpreter.ResumeAsync(burst, bookmark, new JsonObject { ["dueAt"] = bookmark.DueAt, ["firedAt"] = burst.Now }, ct);
+                fired++;
+            }, ct);
+        }
+        return fired;
+    }
+
+    public Task CancelAsync(string instanceId, string reason, string? actor, CancellationToken ct) =>
+        RunBurstAsync(instanceId, actor, null, burst =>
+        {
+            if (burst.Instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled)
+                throw WorkflowProblem.Conflict("Instance already ended", $"The instance is {burst.Instance.Status.ToString().ToLowerInvariant()}.");
+            Interpreter.EndInstance(burst, InstanceStatus.Cancelled, JournalEvents.Cancelled, new JsonObject { ["reason"] = reason });
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Runs the failed step of a faulted instance again, after its cause was fixed.</summary>
+    public Task RetryAsync(string instanceId, string? actor, CancellationToken ct) =>
+        RunBurstAsync(instanceId, actor, null, async burst =>
+        {
+            if (burst.Instance.Status != InstanceStatus.Faulted || burst.State.Incident is not { } incident)
+                throw WorkflowProblem.Conflict("Instance not faulted", "Only a faulted instance can be retried.");
+            burst.State.Incident = null;
+            burst.Instance.Status = InstanceStatus.Running;
+            JournalWriter.Append(burst, JournalEvents.Retried, incident.NodeId, details: new JsonObject { ["incident"] = incident.Message });
+            if (incident.BookmarkId is { } bookmarkId && burst.OpenBookmarks.FirstOrDefault(b => b.Id == bookmarkId) is { } bookmark)
+            {
+                await interpreter.ResumeAsync(burst, bookmark, incident.Payload, ct);
+                return;
+            }
+            if (incident.Token is { } token) burst.State.Tokens.Insert(0, token);
+            await interpreter.RunAsync(burst, ct);
+        }, ct);
+
+    public static string EventKey(string name, string? correlationKey) => $"{name}|{correlationKey}";
+
+    private async Task RunBurstAsync(string instanceId, string? actor, string? onBehalfOf, Func<Burst, Task> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var _ = await locks.AcquireAsync(instanceId, ct);
+            var snapshot = await store.LoadAsync(instanceId, ct) ?? throw WorkflowProblem.NotFound("Instance", instanceId);
+            var definition = await definitions.GetAsync(snapshot.Instance.DefinitionId, snapshot.Instance.DefinitionVersion, ct)
+                ?? throw new InvalidOperationException($"Definition {snapshot.Instance.DefinitionId} v{snapshot.Instance.DefinitionVersion} is missing.");
+            var loadedStamp = snapshot.Instance.Stamp;
+            var burst = new Burst(snapshot.Instance, definition, snapshot.Bookmarks, snapshot.OpenTasks, time.GetUtcNow(), actor, onBehalfOf);
+            await work(burst);
+            if (burst.Journal.Count == 0) return; // nothing happened (e.g. an event that found its bookmark gone)
+            burst.SaveState();
+            try
+            {
+                await store.CommitAsync(burst, loadedStamp, ct);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < CommitAttempts)
+            {
+                // Another process committed this instance first: reload and apply on top of it.
+            }
+        }
+    }
+
+    private static bool IsActive(Burst burst) => burst.Instance.Status is InstanceStatus.Waiting or InstanceStatus.Running;
+
+    private static void RequireActive(Burst burst)
+    {
+        if (!IsActive(burst))
+            throw WorkflowProblem.Conflict("Instance not waiting", $"The instance is {burst.Instance.Status.ToString().ToLowerInvariant()}.");
+    }
+
+    private async Task<StartResult?> Replay(string scope, string key, string requestHash, CancellationToken ct)
+    {
+        var record = await store.FindIdempotencyAsync(scope, key, ct);
+        if (record is null) return null;
+        if (record.RequestHash != requestHash)
+            throw new WorkflowProblem(ProblemKind.Unprocessable, "Idempotency key reused",
+                "This Idempotency-Key was already used with a different request body.");
+        var snapshot = await store.LoadAsync(record.ResourceId, ct) ?? throw WorkflowProblem.NotFound("Instance", record.ResourceId);
+        return new StartResult(snapshot.Instance, true);
+    }
+
+    private static string Hash(StartRequest request) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        JsonSerializer.Serialize(new { request.DefinitionId, request.Version, Input = request.Input?.ToJsonString(), request.TaskForceId }))));
+}

@@ -1,0 +1,91 @@
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Engine.State;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocWorkflows.Server.Persistence;
+
+/// <summary>
+/// The engine's store on EF Core. A burst is saved with one SaveChanges, which is one transaction:
+/// the instance (guarded by its stamp), bookmarks, tasks, journal, outbox, records and the
+/// idempotency key all commit together or not at all.
+/// </summary>
+internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowStore
+{
+    public async Task<InstanceSnapshot?> LoadAsync(string instanceId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (instance is null) return null;
+        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).ToListAsync(ct);
+        return new InstanceSnapshot(instance, bookmarks, tasks);
+    }
+
+    public async Task CommitAsync(Burst burst, long? loadedStamp, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (loadedStamp is { } stamp)
+        {
+            var entry = db.Instances.Attach(burst.Instance);
+            entry.State = EntityState.Modified;
+            entry.Property(i => i.Stamp).OriginalValue = stamp;
+            burst.Instance.Stamp = stamp + 1;
+        }
+        else
+        {
+            db.Instances.Add(burst.Instance);
+        }
+        db.Bookmarks.AddRange(burst.AddedBookmarks);
+        db.Bookmarks.RemoveRange(burst.RemovedBookmarks);
+        db.Tasks.AddRange(burst.AddedTasks);
+        db.Tasks.UpdateRange(burst.ClosedTasks);
+        db.Journal.AddRange(burst.Journal);
+        db.Outbox.AddRange(burst.Outbox);
+        foreach (var record in burst.Records) db.Add(record);
+        if (burst.Idempotency is { } key) db.IdempotencyKeys.Add(key);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            if (loadedStamp is { } s) burst.Instance.Stamp = s;
+            throw new ConcurrencyConflictException($"Instance {burst.Instance.Id} changed while this burst ran.", e);
+        }
+        catch (DbUpdateException e) when (burst.Idempotency is not null && e.Entries.Any(x => x.Entity is IdempotencyRecord))
+        {
+            throw new DuplicateIdempotencyKeyException(e);
+        }
+        catch (DbUpdateException e) when (loadedStamp is not null && UniqueViolation(e))
+        {
+            // A journal sequence already taken means another burst appended first.
+            burst.Instance.Stamp = loadedStamp.Value;
+            throw new ConcurrencyConflictException($"Instance {burst.Instance.Id} changed while this burst ran.", e);
+        }
+    }
+
+    public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string key, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Bookmarks.AsNoTracking().Where(b => b.Kind == kind && b.Key == key).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.DueAt != null && b.DueAt <= now)
+            .OrderBy(b => b.DueAt).Take(max).ToListAsync(ct);
+    }
+
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(string scope, string key, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
+    }
+
+    private static bool UniqueViolation(DbUpdateException e) =>
+        e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
+}

@@ -1,0 +1,71 @@
+using FocWorkflows.Server.Engine.State;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocWorkflows.Server.Persistence;
+
+/// <summary>An instance with what it currently waits on.</summary>
+public sealed record InstanceDetail(WorkflowInstance Instance, IReadOnlyList<Bookmark> Bookmarks, IReadOnlyList<HumanTask> OpenTasks);
+
+public sealed record InstanceFilter(string? DefinitionId, InstanceStatus? Status, string? TaskForceId, int Page, int PageSize);
+
+/// <summary>Read-side queries for instances, their journal and tasks.</summary>
+public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> contexts)
+{
+    public async Task<(IReadOnlyList<WorkflowInstance> Items, int Total)> ListAsync(InstanceFilter filter, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Instances.AsNoTracking();
+        if (filter.DefinitionId is { } d) query = query.Where(i => i.DefinitionId == d);
+        if (filter.Status is { } s) query = query.Where(i => i.Status == s);
+        if (filter.TaskForceId is { } t) query = query.Where(i => i.TaskForceId == t);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);
+        return (items, total);
+    }
+
+    public async Task<InstanceDetail?> GetAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (instance is null) return null;
+        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id).OrderBy(b => b.CreatedAt).ToListAsync(ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == HumanTaskStatus.Open).ToListAsync(ct);
+        return new InstanceDetail(instance, bookmarks, tasks);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>?> JournalAsync(string id, long after, int take, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Instances.AnyAsync(i => i.Id == id, ct)) return null;
+        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == id && j.Sequence > after)
+            .OrderBy(j => j.Sequence).Take(take).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>?> WholeJournalAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Instances.AnyAsync(i => i.Id == id, ct)) return null;
+        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(ct);
+    }
+
+    public async Task<HumanTask?> GetTaskAsync(string taskId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
+    }
+
+    /// <summary>
+    /// Tasks whose assignees name this person by e-mail or by one of their roles. Assignee lists are
+    /// small JSON arrays, so they are matched by text on the candidate rows.
+    /// </summary>
+    public async Task<IReadOnlyList<HumanTask>> InboxAsync(string email, IReadOnlyCollection<string> roles, HumanTaskStatus? status, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Tasks.AsNoTracking();
+        if (status is { } s) query = query.Where(t => t.Status == s);
+        var candidates = await query.Where(t => t.AssigneesJson.Contains(email) || t.AssigneesJson.Contains("role:"))
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ToListAsync(ct);
+        return [.. candidates.Where(t => TaskAssignment.IsAssignee(t, email, roles))];
+    }
+}

@@ -1,0 +1,29 @@
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine.State;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FocWorkflows.Server.Persistence;
+
+/// <summary>The one database of the server: definitions, instances and their journal, the directory.</summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+    public DbSet<Person> People => Set<Person>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset text; stored as ticks, timers query by due time.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
