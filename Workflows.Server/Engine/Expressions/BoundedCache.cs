@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+
+namespace FocWorkflows.Server.Engine.Expressions;
+
+// Parsed scripts and templates keyed by their text. Definitions hold a few hundred distinct texts,
+// so reaching the cap means something generates texts dynamically: starting over is cheaper and
+// simpler than tracking recency, and keeps memory bounded either way.
+internal sealed class BoundedCache<TValue>(int capacity)
+{
+    private readonly ConcurrentDictionary<string, TValue> entries = new(StringComparer.Ordinal);
+
+    public TValue GetOrAdd(string key, Func<string, TValue> create)
+    {
+        if (entries.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        // Created outside the dictionary so a failing parse is never cached and never holds a lock.
+        var created = create(key);
+        if (entries.Count >= capacity)
+        {
+            entries.Clear();
+        }
+
+        return entries.GetOrAdd(key, created);
+    }
+}
