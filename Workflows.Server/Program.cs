@@ -1,6 +1,29 @@
+using FocWorkflows.Designer;
+using FocWorkflows.Server.Api;
+using FocWorkflows.Server.Designer;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Persistence;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddPersistence();
+builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+builder.Services.AddWorkflowEngine();
+builder.Services.AddApi(builder.Configuration);
+builder.Services.AddDesignerHost();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapApi();
+app.MapDesigner();
+
 app.Run();
 
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Endpoints;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace FocWorkflows.Server.Api;
+
+public sealed class AuthenticationModeOptions
+{
+    /// <summary><c>Development</c> (X-Dev-User header, the embedded default) or <c>EntraId</c> (not yet available).</summary>
+    public string Mode { get; set; } = "Development";
+}
+
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthenticationModeOptions>().BindConfiguration("Authentication")
+            .Validate(o => o.Mode == "Development",
+                "Authentication:Mode must be 'Development'; Entra ID sign-in is not available in this build.")
+            .ValidateOnStart();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddAuthentication(DevelopmentAuthenticationHandler.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.Scheme, null);
+        services.AddAuthorizationBuilder().AddFocPolicies();
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.Logger.LogWarning("Development authentication is on: API callers are trusted by the {Header} header. Never expose this server.",
+            DevelopmentAuthenticationHandler.Header);
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapActivities();
+        api.MapDefinitions();
+        api.MapInstances();
+        api.MapTasks();
+        api.MapEvents();
+        api.MapDirectory();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-docs");
+        return app;
+    }
+}

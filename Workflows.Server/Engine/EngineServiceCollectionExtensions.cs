@@ -1,0 +1,33 @@
+using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Server.Engine.Activities;
+using FocWorkflows.Server.Engine.Expressions;
+using FocWorkflows.Server.Engine.Running;
+
+namespace FocWorkflows.Server.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>The interpreter, the runtime, the timer worker and every activity in this assembly.</summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
+    {
+        services.AddOptions<EngineOptions>().BindConfiguration("Engine")
+            .Validate(o => o.MaxActivitiesPerBurst > 0, "Engine:MaxActivitiesPerBurst must be above zero.")
+            .Validate(o => o.TimerPollInterval > TimeSpan.Zero, "Engine:TimerPollInterval must be above zero.")
+            .ValidateOnStart();
+        services.AddExpressions();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IdGenerator>();
+        foreach (var type in typeof(EngineServiceCollectionExtensions).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(IActivity).IsAssignableFrom(t)))
+            services.AddSingleton(typeof(IActivity), type);
+        services.AddSingleton<ActivityRegistry>();
+        services.AddSingleton<IActivityCatalog>(sp => sp.GetRequiredService<ActivityRegistry>());
+        services.AddSingleton<SettingsBinder>();
+        services.AddSingleton<Interpreter>();
+        services.AddSingleton<InstanceLocks>();
+        services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<TaskCompletion>();
+        services.AddHostedService<TimerWorker>();
+        return services;
+    }
+}
