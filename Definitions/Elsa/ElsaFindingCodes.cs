@@ -1,0 +1,17 @@
+namespace FocWorkflows.Definitions.Elsa;
+
+/// <summary>
+/// Finding codes only the Elsa import and export raise; the shared ones (unmapped type, malformed
+/// JSON) stay in <see cref="Validation.FindingCodes"/>.
+/// </summary>
+public static class ElsaFindingCodes
+{
+    /// <summary>An Elsa Timer became a delay: Elsa may start a workflow from a timer, we cannot.</summary>
+    public const string TimerAsDelay = "elsa-timer-as-delay";
+
+    /// <summary>An Elsa input of a mapped activity has no native setting and was left out.</summary>
+    public const string InputDropped = "elsa-input-dropped";
+
+    /// <summary>An Elsa expression language we cannot run (e.g. C#, Python); the raw input is kept as a literal.</summary>
+    public const string UnmappedExpression = "elsa-unmapped-expression";
+}
