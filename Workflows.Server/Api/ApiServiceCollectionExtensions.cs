@@ -29,8 +29,8 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
-        services.AddAuthentication(DevelopmentAuthenticationHandler.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.Scheme, null);
+        services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddFocPolicies();
         services.AddOpenApi();
         return services;

@@ -1,3 +1,4 @@
+using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.State;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,13 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
+    }
+
+    public async Task<IReadOnlyList<HumanTask>> AllTasksAsync(HumanTaskStatus status, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Tasks.AsNoTracking().Where(t => t.Status == status)
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ToListAsync(ct);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class DevelopmentAuthenticationHandler(
     IDbContextFactory<WorkflowDbContext> contexts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Development";
+    public const string SchemeName = "Development";
     public const string Header = "X-Dev-User";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -37,7 +37,7 @@ public sealed class DevelopmentAuthenticationHandler(
             new(ClaimTypes.Email, person.Email),
         };
         claims.AddRange(person.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)), Scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -26,7 +26,7 @@ public sealed record InstanceResponse(string Id, string DefinitionId, int Versio
 public sealed record JournalEntryResponse(long Sequence, DateTimeOffset At, string Event, string? ActivityId, string? ActivityType,
     string? Actor, string? OnBehalfOf, string? Outcome, JsonNode? Details);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 internal static class InstanceResponses
 {

@@ -45,7 +45,7 @@ public static class InstancesEndpoints
         return TypedResults.Created($"/api/instances/{result.Instance.Id}", detail);
     }
 
-    private static async Task<Ok<Page<InstanceSummary>>> List(InstanceQueries queries, CancellationToken ct,
+    private static async Task<Ok<PagedList<InstanceSummary>>> List(InstanceQueries queries, CancellationToken ct,
         [FromQuery] string? definitionId = null, [FromQuery] string? status = null, [FromQuery] string? taskForce = null,
         [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
     {
@@ -61,7 +61,7 @@ public static class InstancesEndpoints
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The query is not valid", errors);
 
         var (items, total) = await queries.ListAsync(new InstanceFilter(definitionId, parsed, taskForce, page, pageSize), ct);
-        return TypedResults.Ok(new Page<InstanceSummary>([.. items.Select(InstanceResponses.Summary)], page, pageSize, total));
+        return TypedResults.Ok(new PagedList<InstanceSummary>([.. items.Select(InstanceResponses.Summary)], page, pageSize, total));
     }
 
     private static async Task<Ok<InstanceResponse>> Get(string id, InstanceQueries queries, DefinitionStore definitions, CancellationToken ct) =>

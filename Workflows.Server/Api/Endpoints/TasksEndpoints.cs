@@ -30,12 +30,12 @@ public static class TasksEndpoints
     {
         if (!Enum.TryParse<HumanTaskStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             throw WorkflowProblem.Invalid("The query is not valid", new Dictionary<string, string[]> { ["status"] = ["must be open, completed or cancelled."] });
-        if (!mine && !user.IsInRole(Roles.Secretariat))
+        if (!mine && !user.IsInRole(FocWorkflows.Server.Deliberation.Directory.Roles.Secretariat))
             throw WorkflowProblem.Forbidden("Only the secretariat may list everyone's tasks.");
-        var roles = Roles(user);
+        var roles = CallerRoles(user);
         var tasks = mine
             ? await queries.InboxAsync(user.Email(), roles, parsed, ct)
-            : await queries.InboxAsync("", [.. global::FocWorkflows.Server.Deliberation.Directory.Roles.All], parsed, ct);
+            : await queries.AllTasksAsync(parsed, ct);
         return TypedResults.Ok(tasks.Select(ToResponse).ToList());
     }
 
@@ -46,11 +46,11 @@ public static class TasksEndpoints
         InstanceQueries queries, TaskCompletion completion, CancellationToken ct)
     {
         var task = await queries.GetTaskAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task", id);
-        await completion.CompleteAsync(task, request, user.Email(), Roles(user), ct);
+        await completion.CompleteAsync(task, request, user.Email(), CallerRoles(user), ct);
         return TypedResults.Ok(ToResponse((await queries.GetTaskAsync(id, ct))!));
     }
 
-    private static string[] Roles(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
+    private static string[] CallerRoles(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];
 
     private static TaskResponse ToResponse(HumanTask t) => new(t.Id, t.InstanceId, t.NodeId, t.Title, TaskAssignment.Assignees(t),
         JsonSerializer.Deserialize<string[]>(t.ActionsJson) ?? [], JsonNode.Parse(t.FieldsJson),

@@ -31,7 +31,9 @@ internal static class ActivityDescriptorFactory
 
     private static SettingDescriptor Describe(ParameterInfo parameter)
     {
-        var meta = parameter.GetCustomAttribute<SettingAttribute>();
+        // [property: Setting] lands on the record's property; a plain [Setting] on the parameter.
+        var meta = parameter.GetCustomAttribute<SettingAttribute>()
+            ?? parameter.Member.DeclaringType?.GetProperty(parameter.Name!)?.GetCustomAttribute<SettingAttribute>();
         var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         var nullable = Nullability.Create(parameter).WriteState == NullabilityState.Nullable;
         var defaultValue = meta?.DefaultJson is { } json ? JsonNode.Parse(json) : DefaultOf(parameter);

@@ -67,7 +67,8 @@ public sealed class WorkflowRuntime(
         catch (DuplicateIdempotencyKeyException) when (request.IdempotencyKey is { } key2)
         {
             // A concurrent request with the same key won; answer with its instance.
-            return await Replay(scope, key2, requestHash, ct) ?? throw;
+            if (await Replay(scope, key2, requestHash, ct) is { } winner) return winner;
+            throw;
         }
         return new StartResult(instance, false);
     }

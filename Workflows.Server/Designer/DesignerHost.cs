@@ -1,0 +1,33 @@
+using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Designer;
+using FocWorkflows.Designer.Ports;
+using FocWorkflows.Server.Persistence;
+
+namespace FocWorkflows.Server.Designer;
+
+/// <summary>The server's side of the designer's port.</summary>
+internal sealed class DesignerBackend(DefinitionStore definitions, IActivityCatalog catalog) : IDesignerBackend
+{
+    public IActivityCatalog Catalog => catalog;
+
+    public async Task<IReadOnlyList<DefinitionListItem>> ListDefinitionsAsync(CancellationToken ct) =>
+        [.. (await definitions.ListAsync(ct)).Select(d => new DefinitionListItem(d.Id, d.Name, d.LatestVersion, d.HasDraft, d.UpdatedAt))];
+}
+
+public static class DesignerHost
+{
+    public static IServiceCollection AddDesignerHost(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton<IDesignerBackend, DesignerBackend>();
+        return services;
+    }
+
+    /// <summary>Serves the designer at the site root, from the same origin as the API.</summary>
+    public static WebApplication MapDesigner(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
