@@ -39,6 +39,10 @@ public static class InputValidator
         return result;
     }
 
+    // The node may hold an int, a double or raw JSON; its text is the one reliable form.
+    private static bool IsWhole(JsonNode value) =>
+        decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d);
+
     private static string? Problem(ValueType type, JsonNode value)
     {
         var kind = value.GetValueKind();
@@ -46,7 +50,7 @@ public static class InputValidator
         {
             ValueType.String or ValueType.Text or ValueType.Person or ValueType.TaskForce when kind != JsonValueKind.String => "must be text.",
             ValueType.Number when kind != JsonValueKind.Number => "must be a number.",
-            ValueType.Integer when kind != JsonValueKind.Number || !value.GetValue<decimal>().Equals(decimal.Truncate(value.GetValue<decimal>())) => "must be a whole number.",
+            ValueType.Integer when kind != JsonValueKind.Number || !IsWhole(value) => "must be a whole number.",
             ValueType.Boolean when kind is not (JsonValueKind.True or JsonValueKind.False) => "must be true or false.",
             ValueType.DateTime when kind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => "must be a date and time in ISO 8601 with an offset, e.g. 2026-12-01T17:00:00+01:00.",
             ValueType.Duration when kind != JsonValueKind.String || SettingsJson.ParseDuration(value.GetValue<string>()) is null => "must be an ISO 8601 duration, e.g. P3D or PT72H.",

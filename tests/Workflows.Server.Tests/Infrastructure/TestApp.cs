@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FocWorkflows.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in memory, on its own SQLite file in a temporary folder, with a fake clock and a
+/// fault injector. Several apps may share one data folder to simulate a restart.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly bool _ownsFolder;
+
+    public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000)
+    {
+        _ownsFolder = dataFolder is null;
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "focwf-tests", Guid.NewGuid().ToString("N"));
+        Clock = clock ?? new FakeTimeProvider(Epoch);
+        MaxActivitiesPerBurst = maxActivitiesPerBurst;
+    }
+
+    public string DataFolder { get; }
+    public FakeTimeProvider Clock { get; }
+    public FaultInjector Faults { get; } = new();
+    private int MaxActivitiesPerBurst { get; }
+
+    public WorkflowRuntime Runtime => Services.GetRequiredService<WorkflowRuntime>();
+    public DefinitionStore DefinitionStore => Services.GetRequiredService<DefinitionStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+        builder.UseSetting("Seed:SampleDirectory", "true");
+        builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString());
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IInterceptor>(Faults);
+        });
+    }
+
+    /// <summary>An HTTP client signed in (development header) as the given directory e-mail.</summary>
+    public HttpClient ClientAs(string? email)
+    {
+        var client = CreateClient();
+        if (email is not null) client.DefaultRequestHeaders.Add("X-Dev-User", email);
+        return client;
+    }
+
+    /// <summary>Saves and publishes a definition, failing the test if it is invalid.</summary>
+    public async Task<WorkflowDefinition> PublishAsync(WorkflowDefinition definition)
+    {
+        var findings = await DefinitionStore.SaveDraftAsync(definition, People.Secretariat, CancellationToken.None);
+        Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => $"{f.Path}: {f.Message}")));
+        return await DefinitionStore.PublishAsync(definition.Id, People.Secretariat, CancellationToken.None);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<WorkflowDbContext, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Waits (in real time) until a condition holds; for work done by background services.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(25);
+        }
+        Assert.Fail($"Timed out waiting until {what}.");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (disposing && _ownsFolder && Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
+    }
+}
+
+/// <summary>E-mails of the sample directory's people.</summary>
+public static class People
+{
+    public const string Secretariat = "secretariat@foc.example";
+    public const string Chair = "chair@foc.example";
+    public const string CoChair = "cochair@foc.example";
+    public const string MemberCanada = "diplomat.ca@foc.example";
+    public const string MemberGhana = "diplomat.gh@foc.example";
+    public const string Advisor = "advisor.access@foc.example";
+}
+
+public static class HttpJson
+{
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>())!;
+}
