@@ -4,18 +4,28 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace FocWorkflows.Server.Tests.Infrastructure;
 
 /// <summary>
-/// Makes the database fail on demand, in the middle of a transaction: the first command whose SQL
-/// matches the armed predicate throws, as a full disk or a killed process would.
+/// Makes the database fail on demand, as a full disk or a killed process would: either on the
+/// first command whose SQL matches, or at commit, after every statement of the transaction ran.
 /// </summary>
-public sealed class FaultInjector : DbCommandInterceptor
+public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private Func<string, bool>? _trigger;
+    private bool _failCommit;
 
     public int Fired { get; private set; }
 
+    /// <summary>Commands executed while armed, before the failure.</summary>
+    public int CommandsWhileArmed { get; private set; }
+
     public void FailOn(Func<string, bool> trigger) => _trigger = trigger;
 
-    public void Disarm() => _trigger = null;
+    public void FailOnCommit() => _failCommit = true;
+
+    public void Disarm()
+    {
+        _trigger = null;
+        _failCommit = false;
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -31,12 +41,23 @@ public sealed class FaultInjector : DbCommandInterceptor
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (_failCommit) Fail();
+        return ValueTask.FromResult(result);
+    }
+
     private void Check(DbCommand command)
     {
-        if (_trigger is { } trigger && trigger(command.CommandText))
-        {
-            Fired++;
-            throw new InvalidOperationException("Injected failure: the database went away mid-transaction.");
-        }
+        if (_trigger is null && !_failCommit) return;
+        if (_trigger is { } trigger && trigger(command.CommandText)) Fail();
+        CommandsWhileArmed++;
+    }
+
+    private void Fail()
+    {
+        Fired++;
+        throw new InvalidOperationException("Injected failure: the database went away mid-transaction.");
     }
 }
