@@ -1,0 +1,62 @@
+using Bunit;
+using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Designer.Pages;
+using FocWorkflows.Designer.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FocWorkflows.Designer.Tests.Pages;
+
+public sealed class HomeTests : BunitContext
+{
+    private sealed class FakeBackend(IReadOnlyList<DefinitionListItem> definitions) : IDesignerBackend
+    {
+        public IActivityCatalog Catalog { get; } = new ActivityCatalog(
+        [
+            new ActivityDescriptor { Type = "control.decision", Category = "Control", DisplayName = "Decision", Description = "Takes a path." },
+            new ActivityDescriptor { Type = "deliberation.consultation", Category = "Deliberation", DisplayName = "Consultation" },
+        ]);
+
+        public Task<IReadOnlyList<DefinitionListItem>> ListDefinitionsAsync(CancellationToken ct) => Task.FromResult(definitions);
+    }
+
+    [Fact]
+    public void Home_WithDefinitions_ListsEachWithItsPublishedVersionAndDraftState()
+    {
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend(
+        [
+            new DefinitionListItem("joint-statement", "Joint statement", 3, true, DateTimeOffset.UnixEpoch),
+            new DefinitionListItem("rapid-response", "Rapid response", null, true, DateTimeOffset.UnixEpoch),
+        ]));
+
+        var page = Render<Home>();
+
+        var rows = page.FindAll("table.definitions tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("version 3", rows[0].TextContent);
+        Assert.Contains("not yet", rows[1].TextContent);
+        Assert.Contains("being edited", rows[1].TextContent);
+    }
+
+    [Fact]
+    public void Home_WithoutDefinitions_SaysSoInsteadOfAnEmptyTable()
+    {
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend([]));
+
+        var page = Render<Home>();
+
+        Assert.Empty(page.FindAll("table.definitions"));
+        Assert.Contains("No workflow definitions yet", page.Find("p.empty").TextContent);
+    }
+
+    [Fact]
+    public void Home_GroupsThePaletteByCategory()
+    {
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend([]));
+
+        var page = Render<Home>();
+
+        var groups = page.FindAll("section.palette-group h3").Select(h => h.TextContent).ToList();
+        Assert.Equal(["Control", "Deliberation"], groups);
+        Assert.Contains("control.decision", page.Find("section.palette-group").TextContent);
+    }
+}
