@@ -25,7 +25,9 @@ internal sealed class DatabaseStartup(IDbContextFactory<WorkflowDbContext> conte
         await db.Database.MigrateAsync(ct);
         if (seed.Value.SampleDirectory && !await db.People.AnyAsync(ct))
         {
+            db.Governments.AddRange(SampleDirectory.Governments);
             db.People.AddRange(SampleDirectory.People);
+            db.TaskForces.AddRange(SampleDirectory.TaskForces);
             await db.SaveChangesAsync(ct);
             log.LogInformation("Loaded the sample directory ({Count} people).", SampleDirectory.People.Count);
         }

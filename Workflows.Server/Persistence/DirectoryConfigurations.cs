@@ -13,3 +13,21 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Email).HasMaxLength(320);
     }
 }
+
+internal sealed class GovernmentConfiguration : IEntityTypeConfiguration<Government>
+{
+    public void Configure(EntityTypeBuilder<Government> b)
+    {
+        b.HasKey(g => g.Code);
+        b.Property(g => g.Code).HasMaxLength(2);
+    }
+}
+
+internal sealed class TaskForceConfiguration : IEntityTypeConfiguration<TaskForce>
+{
+    public void Configure(EntityTypeBuilder<TaskForce> b)
+    {
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Id).HasMaxLength(100);
+    }
+}

@@ -38,11 +38,13 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         }
         db.Bookmarks.AddRange(burst.AddedBookmarks);
         db.Bookmarks.RemoveRange(burst.RemovedBookmarks);
+        db.Bookmarks.UpdateRange(burst.RescheduledBookmarks);
         db.Tasks.AddRange(burst.AddedTasks);
         db.Tasks.UpdateRange(burst.ClosedTasks);
         db.Journal.AddRange(burst.Journal);
         db.Outbox.AddRange(burst.Outbox);
         foreach (var record in burst.Records) db.Add(record);
+        foreach (var record in burst.UpdatedRecords) db.Update(record);
         if (burst.Idempotency is { } key) db.IdempotencyKeys.Add(key);
 
         try

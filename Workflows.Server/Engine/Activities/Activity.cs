@@ -40,5 +40,9 @@ public abstract class Activity<TSettings> : IActivity where TSettings : class
 /// <summary>For activities without settings.</summary>
 public sealed record NoSettings;
 
-/// <summary>What woke a bookmark: who (if a person), and what they sent.</summary>
-public sealed record ResumeSignal(State.Bookmark Bookmark, JsonNode? Payload, string? Actor, string? OnBehalfOf = null);
+/// <summary>What woke a bookmark: its timer falling due, or a person (and what they sent).</summary>
+public sealed record ResumeSignal(State.Bookmark Bookmark, JsonNode? Payload, string? Actor, string? OnBehalfOf = null, bool ByTimer = false)
+{
+    /// <summary>The <c>action</c> a person asked for, e.g. <c>extend</c>; null for timers.</summary>
+    public string? Action => Payload?["action"] is JsonValue v && v.TryGetValue<string>(out var a) ? a : null;
+}

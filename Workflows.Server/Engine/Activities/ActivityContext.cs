@@ -111,6 +111,24 @@ public sealed class ActivityContext
     /// <summary>Adds a domain record to be saved with the burst.</summary>
     public void Record(object entity) => _burst.Records.Add(entity);
 
+    /// <summary>Saves changes to an existing domain record with the burst.</summary>
+    public void Update(object entity)
+    {
+        if (!_burst.Records.Contains(entity) && !_burst.UpdatedRecords.Contains(entity)) _burst.UpdatedRecords.Add(entity);
+    }
+
+    /// <summary>This node's open bookmarks (e.g. its deadline and reminder timers).</summary>
+    public IReadOnlyList<Bookmark> OpenBookmarks => [.. _burst.OpenBookmarks.Where(b => b.NodeId == NodeId)];
+
+    /// <summary>Moves a bookmark's due time, e.g. when a deadline is extended.</summary>
+    public void Reschedule(Bookmark bookmark, DateTimeOffset? dueAt) => _burst.Reschedule(bookmark, dueAt);
+
+    /// <summary>Drops one of this node's bookmarks without journaling it (a reminder no longer needed).</summary>
+    public void DropBookmark(Bookmark bookmark) => _burst.RemoveBookmark(bookmark);
+
+    /// <summary>The person who caused this burst, and for whom the secretariat acted, if so.</summary>
+    public string? OnBehalfOf => _burst.OnBehalfOf;
+
     public string NewId() => _ids.NewId();
 
     /// <summary>

@@ -51,6 +51,12 @@ public sealed class Burst
     /// <summary>Domain records (drafts, comments, responses...) activities created; persisted with the burst.</summary>
     public List<object> Records { get; } = [];
 
+    /// <summary>Existing domain records an activity changed; saved as updates with the burst.</summary>
+    public List<object> UpdatedRecords { get; } = [];
+
+    /// <summary>Open bookmarks whose due time moved (a deadline extended).</summary>
+    public List<Bookmark> RescheduledBookmarks { get; } = [];
+
     /// <summary>Set when the burst was a start with an <c>Idempotency-Key</c>.</summary>
     public IdempotencyRecord? Idempotency { get; set; }
 
@@ -65,7 +71,14 @@ public sealed class Burst
     public void RemoveBookmark(Bookmark bookmark)
     {
         if (!_openBookmarks.Remove(bookmark)) return;
+        RescheduledBookmarks.Remove(bookmark);
         if (!AddedBookmarks.Remove(bookmark)) RemovedBookmarks.Add(bookmark);
+    }
+
+    public void Reschedule(Bookmark bookmark, DateTimeOffset? dueAt)
+    {
+        bookmark.DueAt = dueAt;
+        if (!AddedBookmarks.Contains(bookmark) && !RescheduledBookmarks.Contains(bookmark)) RescheduledBookmarks.Add(bookmark);
     }
 
     public void AddTask(HumanTask task)

@@ -51,12 +51,12 @@ public sealed class Interpreter(
     }
 
     /// <summary>Resumes one bookmark, then runs whatever that made runnable.</summary>
-    public async Task ResumeAsync(Burst burst, Bookmark bookmark, JsonNode? payload, CancellationToken ct)
+    public async Task ResumeAsync(Burst burst, Bookmark bookmark, JsonNode? payload, CancellationToken ct, bool byTimer = false)
     {
         var node = burst.Definition.FindNode(bookmark.NodeId)!;
         burst.Instance.Status = InstanceStatus.Running;
         JournalWriter.Append(burst, JournalEvents.Resumed, node.Id, node.Type, details: new JsonObject { ["bookmark"] = bookmark.Kind, ["payload"] = payload?.DeepClone() });
-        var signal = new ResumeSignal(bookmark, payload, burst.Actor, burst.OnBehalfOf);
+        var signal = new ResumeSignal(bookmark, payload, burst.Actor, burst.OnBehalfOf, byTimer);
         var result = await InvokeAsync(burst, node, null, null, (activity, context, settings) => activity.ResumeAsync(context, settings, signal, ct));
         if (result is ActivityResult.Faulted fault)
         {

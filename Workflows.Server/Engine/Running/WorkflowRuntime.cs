@@ -83,6 +83,23 @@ public sealed class WorkflowRuntime(
             await interpreter.ResumeAsync(burst, bookmark, payload, ct);
         }, ct);
 
+    /// <summary>
+    /// Resumes the one open bookmark of this kind and key (e.g. an approval round by its id) with a
+    /// person's action; 404 when there never was one, 409 when the step has closed.
+    /// </summary>
+    public async Task ResumeByKeyAsync(string kind, string key, JsonNode? payload, string? actor, string? onBehalfOf, CancellationToken ct)
+    {
+        var bookmark = (await store.FindBookmarksAsync(kind, key, ct)).FirstOrDefault()
+            ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer open.");
+        await RunBurstAsync(bookmark.InstanceId, actor, onBehalfOf, async burst =>
+        {
+            var open = burst.OpenBookmarks.FirstOrDefault(b => b.Kind == kind && b.Key == key)
+                ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer open.");
+            RequireActive(burst);
+            await interpreter.ResumeAsync(burst, open, payload, ct);
+        }, ct);
+    }
+
     /// <summary>Delivers a named event to every instance waiting on it with this correlation key.</summary>
     public async Task<IReadOnlyList<string>> PublishEventAsync(string name, string? correlationKey, JsonNode? payload, string? actor, CancellationToken ct)
     {
@@ -114,7 +131,7 @@ public sealed class WorkflowRuntime(
             {
                 var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Id == timer.Id);
                 if (bookmark is null || !IsActive(burst)) return;
-                await interpreter.ResumeAsync(burst, bookmark, new JsonObject { ["dueAt"] = bookmark.DueAt, ["firedAt"] = burst.Now }, ct);
+                await interpreter.ResumeAsync(burst, bookmark, new JsonObject { ["dueAt"] = bookmark.DueAt, ["firedAt"] = burst.Now }, ct, byTimer: true);
                 fired++;
             }, ct);
         }
