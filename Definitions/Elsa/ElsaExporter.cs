@@ -22,6 +22,9 @@ public sealed class ElsaExporter
         var findings = new List<ValidationFinding>();
         var variables = definition.Variables.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.First());
         var writer = new ElsaActivityWriter(variables, findings);
+        // A start the importer added is not in the Elsa file it came from; leave it out so Elsa begins as before.
+        var addedStart = ElsaImplicitStart.Find(definition);
+        var dropped = addedStart?.NodeId;
 
         var workflow = new JsonObject
         {
@@ -41,10 +44,14 @@ public sealed class ElsaExporter
                 ["type"] = ElsaTypeMap.Flowchart,
                 ["version"] = 1,
                 ["id"] = "Flowchart1",
-                ["activities"] = new JsonArray([.. definition.Activities.Select((a, i) => (JsonNode)writer.Write(a, $"$.activities[{i}]"))]),
-                ["connections"] = new JsonArray([.. definition.Connections.Select(Connection)]),
+                ["activities"] = new JsonArray([.. definition.Activities
+                    .Select((a, i) => (Node: a, Path: $"$.activities[{i}]"))
+                    .Where(x => x.Node.Id != dropped)
+                    .Select(x => (JsonNode)writer.Write(x.Node, x.Path))]),
+                ["connections"] = new JsonArray([.. definition.Connections.Where(c => c.From != dropped).Select(Connection)]),
             },
         };
+        if (addedStart?.RootStart is { } rootStart) workflow["root"]!["start"] = rootStart;
         if (definition.Description is { } description) workflow["description"] = description;
         return new(workflow.ToJsonString(Indented), findings);
     }

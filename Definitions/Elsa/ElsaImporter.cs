@@ -89,6 +89,16 @@ public sealed class ElsaImporter
             if (ReadConnection(elsaConnections[i] as JsonObject) is { } connection) connections.Add(connection);
             else findings.Add(new(FindingCodes.SchemaViolation, "The connection has no source or target activity and was left out.", $"{path}.connections[{i}]"));
         }
+
+        if (ElsaImplicitStart.For(nodes, connections, ElsaJson.String(flowchart["start"])) is { } start)
+        {
+            nodes.Insert(0, start.Node);
+            connections.AddRange(start.Connections);
+            findings.Add(new(ElsaFindingCodes.StartAdded,
+                $"The flowchart has no Elsa Start; start node '{start.Node.Id}' was added, leading where Elsa begins: "
+                + $"{string.Join(", ", start.Connections.Select(c => $"'{c.To}'"))}.",
+                path, start.Node.Id));
+        }
         return (nodes, connections);
     }
 

@@ -23,6 +23,9 @@ public static class JoinCoordinator
         var arrived = burst.State.Joins.TryGetValue(joinId, out var a) ? a.Arrived : [];
         var missing = burst.Definition.ConnectionsTo(joinId).Where(c => !arrived.Contains(ConnectionKey(c.From, c.Outcome))).ToList();
         if (missing.Count == 0) return true;
+        // A branch whose token is already queued for this join has not arrived yet, but will.
+        if (missing.Any(c => burst.State.Tokens.Any(t => t.NodeId == joinId && t.FromNodeId == c.From && t.Outcome == c.Outcome)))
+            return false;
         var reachable = ReachableFromLiveNodes(burst, joinId);
         return missing.All(c => !reachable.Contains(c.From));
     }
@@ -35,12 +38,13 @@ public static class JoinCoordinator
 
     /// <summary>
     /// For a join that waits for any branch: the other branches still running towards it are
-    /// cancelled (their queued tokens and open bookmarks), as Elsa's WaitAny does.
+    /// cancelled (their queued tokens, including those already queued at the join, and open
+    /// bookmarks), as Elsa's WaitAny does, so the join continues once.
     /// </summary>
     public static IReadOnlyList<Bookmark> CancelSiblingBranches(Burst burst, string joinId)
     {
         var upstream = Upstream(burst.Definition, joinId);
-        burst.State.Tokens.RemoveAll(t => upstream.Contains(t.NodeId));
+        burst.State.Tokens.RemoveAll(t => upstream.Contains(t.NodeId) || t.NodeId == joinId);
         return [.. burst.OpenBookmarks.Where(b => upstream.Contains(b.NodeId))];
     }
 

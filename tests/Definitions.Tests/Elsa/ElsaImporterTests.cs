@@ -97,7 +97,8 @@ public sealed class ElsaImporterTests
             { "id": "sw", "type": "Elsa.FlowSwitch", "mode": {{Input("Object", "Literal", "\"MatchFirst\"")}},
               "cases": [ { "label": "Big", "condition": { "type": "JavaScript", "value": "getCount() > 10" } },
                          { "label": "Always", "condition": { "type": "Literal", "value": "true" } } ] },
-            { "id": "end", "type": "Elsa.End" }
+            { "id": "end", "type": "Elsa.End" },
+            { "id": "begin", "type": "Elsa.Start" }
             """);
 
         // Act
@@ -142,7 +143,7 @@ public sealed class ElsaImporterTests
     public void Import_CSharpExpression_KeepsInputRawAndReportsIt()
     {
         // Arrange
-        var json = Workflow($$"""{ "id": "log", "type": "Elsa.WriteLine", "text": {{Input("String", "CSharp", "\"$\\\"n={n}\\\"\"")}} }""");
+        var json = Workflow($$"""{ "id": "log", "type": "Elsa.WriteLine", "text": {{Input("String", "CSharp", "\"$\\\"n={n}\\\"\"")}} }, { "id": "begin", "type": "Elsa.Start" }""");
 
         // Act
         var result = _importer.Import(json);
@@ -158,7 +159,7 @@ public sealed class ElsaImporterTests
     public void Import_InputWithoutNativeSetting_ReportsItDropped()
     {
         // Arrange
-        var json = Workflow($$"""{ "id": "sw", "type": "Elsa.FlowSwitch", "cases": [], "mode": {{Input("Object", "Literal", "\"MatchAny\"")}} }""");
+        var json = Workflow($$"""{ "id": "sw", "type": "Elsa.FlowSwitch", "cases": [], "mode": {{Input("Object", "Literal", "\"MatchAny\"")}} }, { "id": "begin", "type": "Elsa.Start" }""");
 
         // Act
         var result = _importer.Import(json);

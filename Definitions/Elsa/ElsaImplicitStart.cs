@@ -1,0 +1,79 @@
+using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Definitions.Model;
+
+namespace FocWorkflows.Definitions.Elsa;
+
+/// <summary>
+/// Elsa runs a flowchart that has no <c>Elsa.Start</c> from its <c>root.start</c> activity, else from
+/// the activities nothing leads to; our definitions begin at a <c>control.start</c> node. The importer
+/// adds one, first in the list and named <see cref="Name"/>. The exporter leaves such a node out only
+/// while it is exactly what the importer would add to the rest of the graph (same id, name, position,
+/// no settings, nothing leading to it, Done to the same nodes), so a start someone renamed, moved or
+/// rewired goes out as a real <c>Elsa.Start</c>.
+/// </summary>
+internal static class ElsaImplicitStart
+{
+    public const string Name = "Start (added on import)";
+    private const string BaseId = "start";
+
+    // About one Elsa node's width plus a gap, so the added start sits just left of where the flow begins.
+    private const double OffsetX = 200;
+
+    /// <summary>The start an imported flowchart needs, or null when it has one already or has no nodes.</summary>
+    public static (ActivityNode Node, List<Connection> Connections)? For(
+        IReadOnlyList<ActivityNode> nodes, IReadOnlyList<Connection> connections, string? rootStart)
+    {
+        if (nodes.Count == 0 || nodes.Any(n => n.Type == ControlActivityTypes.Start)) return null;
+        var targets = Targets(nodes, connections, rootStart);
+        var first = nodes.First(n => n.Id == targets[0]);
+        var start = new ActivityNode
+        {
+            Id = FreeId(nodes),
+            Type = ControlActivityTypes.Start,
+            Name = Name,
+            Position = first.Position is { } p ? new Position(p.X - OffsetX, p.Y) : null,
+        };
+        return (start, [.. targets.Select(t => new Connection(start.Id, Outcomes.Done, t))]);
+    }
+
+    /// <summary>
+    /// The added start of a definition, if it is still as the importer made it, and the <c>root.start</c>
+    /// that makes Elsa begin where it led (when it led to one node). Null when there is none to leave out.
+    /// </summary>
+    public static (string NodeId, string? RootStart)? Find(WorkflowDefinition definition)
+    {
+        if (definition.Activities.Count == 0
+            || definition.Activities[0] is not { Type: ControlActivityTypes.Start, Name: Name } start
+            || start.Settings.Count > 0)
+            return null;
+
+        var nodes = definition.Activities.Skip(1).ToList();
+        var rest = definition.Connections.Where(c => c.From != start.Id).ToList();
+        if (rest.Any(c => c.To == start.Id)) return null;
+        var led = definition.ConnectionsFrom(start.Id).Select(c => c.To).ToList();
+        var rootStart = led.Count == 1 ? led[0] : null;
+
+        if (For(nodes, rest, rootStart) is not { } again) return null;
+        var same = again.Node.Id == start.Id && again.Node.Position == start.Position
+            && definition.Connections.SequenceEqual(rest.Concat(again.Connections));
+        return same ? (start.Id, rootStart) : null;
+    }
+
+    private static List<string> Targets(IReadOnlyList<ActivityNode> nodes, IReadOnlyList<Connection> connections, string? rootStart)
+    {
+        if (rootStart is not null && nodes.Any(n => n.Id == rootStart)) return [rootStart];
+        var led = connections.Select(c => c.To).ToHashSet(StringComparer.Ordinal);
+        var roots = nodes.Select(n => n.Id).Where(id => !led.Contains(id)).Distinct().ToList();
+        // A flowchart that is one closed loop has no such activity; Elsa then begins with its first activity.
+        return roots.Count > 0 ? roots : [nodes[0].Id];
+    }
+
+    private static string FreeId(IReadOnlyList<ActivityNode> nodes)
+    {
+        var taken = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        if (!taken.Contains(BaseId)) return BaseId;
+        var n = 2;
+        while (taken.Contains($"{BaseId}-{n}")) n++;
+        return $"{BaseId}-{n}";
+    }
+}
