@@ -199,6 +199,9 @@ public sealed class EngineOptions
     /// <summary>How many activities one burst may run before it is faulted as a runaway loop.</summary>
     public int MaxActivitiesPerBurst { get; set; } = 1000;
 
+    /// <summary>Whether this process fires due timers (tests that fire them by hand turn it off).</summary>
+    public bool RunTimerWorker { get; set; } = true;
+
     /// <summary>How often the timer worker looks for due timers.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

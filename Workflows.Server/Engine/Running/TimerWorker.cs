@@ -11,6 +11,7 @@ public sealed class TimerWorker(WorkflowRuntime runtime, TimeProvider time, IOpt
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunTimerWorker) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

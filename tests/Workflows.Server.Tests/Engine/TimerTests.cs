@@ -16,7 +16,7 @@ public sealed class TimerTests
     [Fact]
     public async Task TimerWorker_FiresATimerWhenTheClockReachesIt()
     {
-        using var app = new TestApp();
+        using var app = new TestApp(timerWorker: true);
         await app.PublishAsync(DelayThenLog("worker").Build());
         var instance = await app.StartAsync("worker");
 
@@ -33,7 +33,7 @@ public sealed class TimerTests
         var folder = Path.Combine(Path.GetTempPath(), "focwf-tests", Guid.NewGuid().ToString("N"));
         var clock = new FakeTimeProvider(TestApp.Epoch);
         string instanceId;
-        using (var before = new TestApp(folder, clock))
+        using (var before = new TestApp(folder, clock, timerWorker: true))
         {
             await before.PublishAsync(DelayThenLog("restart").Build());
             instanceId = (await before.StartAsync("restart")).Id;
@@ -41,7 +41,7 @@ public sealed class TimerTests
 
         clock.Advance(TimeSpan.FromDays(5)); // the server is down over the due time
 
-        using var after = new TestApp(folder, clock);
+        using var after = new TestApp(folder, clock, timerWorker: true);
         _ = after.Services; // starting the host starts the timer worker
         await TestApp.EventuallyAsync(async () => (await after.InstanceAsync(instanceId)).Status == InstanceStatus.Finished, "the overdue timer fired at start");
         Assert.Contains("after", await after.CompletedNodesAsync(instanceId));

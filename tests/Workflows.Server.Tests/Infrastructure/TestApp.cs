@@ -22,9 +22,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Epoch = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
     private readonly bool _ownsFolder;
+    private readonly bool _timerWorker;
 
-    public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000)
+    /// <param name="timerWorker">
+    /// Off by default: tests fire timers by hand with <c>FireDueTimersAsync</c>, and a background
+    /// worker on the same fake clock would race them.
+    /// </param>
+    public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000, bool timerWorker = false)
     {
+        _timerWorker = timerWorker;
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "focwf-tests", Guid.NewGuid().ToString("N"));
         Clock = clock ?? new FakeTimeProvider(Epoch);
@@ -45,6 +51,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Seed:SampleDirectory", "true");
         builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString());
+        builder.UseSetting("Engine:RunTimerWorker", _timerWorker ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
