@@ -1,5 +1,6 @@
 using FocWorkflows.Designer;
 using FocWorkflows.Server.Api;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Designer;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPersistence();
 builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
 builder.Services.AddWorkflowEngine();
+builder.Services.AddDeliberation();
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddDesignerHost();
 

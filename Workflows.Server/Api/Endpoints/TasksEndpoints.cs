@@ -13,7 +13,7 @@ namespace FocWorkflows.Server.Api.Endpoints;
 
 public sealed record TaskResponse(string Id, string InstanceId, string ActivityId, string Title, IReadOnlyList<string> Assignees,
     IReadOnlyList<string> Actions, JsonNode? Fields, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
-    DateTimeOffset? ClosedAt, string? CompletedBy, string? OnBehalfOf, string? Action, JsonNode? Data);
+    DateTimeOffset? ClosedAt, string? CompletedBy, string? OnBehalfOf, string? Action, JsonNode? Data, string? ResourceHref);
 
 public static class TasksEndpoints
 {
@@ -55,5 +55,5 @@ public static class TasksEndpoints
     private static TaskResponse ToResponse(HumanTask t) => new(t.Id, t.InstanceId, t.NodeId, t.Title, TaskAssignment.Assignees(t),
         JsonSerializer.Deserialize<string[]>(t.ActionsJson) ?? [], JsonNode.Parse(t.FieldsJson),
         JsonNamingPolicy.CamelCase.ConvertName(t.Status.ToString()), t.CreatedAt, t.DueAt, t.ClosedAt, t.CompletedBy, t.OnBehalfOf,
-        t.Action, t.DataJson is null ? null : JsonNode.Parse(t.DataJson));
+        t.Action, t.DataJson is null ? null : JsonNode.Parse(t.DataJson), t.ResourceHref);
 }

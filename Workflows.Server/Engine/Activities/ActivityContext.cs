@@ -77,6 +77,22 @@ public sealed class ActivityContext
         return bookmark;
     }
 
+    /// <summary>
+    /// Puts an inbox item for people who must act on a resource (a draft, a consultation, a round)
+    /// through its own endpoint. It closes with the step that owns <paramref name="bookmark"/>.
+    /// </summary>
+    public void CreateInboxTask(string title, IReadOnlyList<string> assignees, DateTimeOffset? dueAt, Bookmark bookmark, string resourceHref)
+    {
+        var taskId = _ids.NewId();
+        _burst.AddTask(new HumanTask
+        {
+            Id = taskId, InstanceId = InstanceId, NodeId = NodeId, BookmarkId = bookmark.Id, Title = title,
+            AssigneesJson = JsonSerializer.Serialize(assignees), ActionsJson = "[]", DueAt = dueAt, CreatedAt = Now,
+            Status = HumanTaskStatus.Open, ResourceHref = resourceHref,
+        });
+        Journal(JournalEvents.TaskCreated, new JsonObject { ["taskId"] = taskId, ["title"] = title, ["resource"] = resourceHref, ["assignees"] = assignees.Count });
+    }
+
     public void SetOutput(JsonNode? value) => _burst.State.Outputs[NodeId] = value?.DeepClone();
 
     public void SetVariable(string name, JsonNode? value)

@@ -18,6 +18,12 @@ public sealed class HumanTask
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// Where a deliberation task is acted on (e.g. <c>/api/consultations/ID</c>); such tasks have no
+    /// actions of their own and close when their step closes.
+    /// </summary>
+    public string? ResourceHref { get; init; }
+
     public HumanTaskStatus Status { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? CompletedBy { get; set; }

@@ -203,6 +203,9 @@ namespace FocWorkflows.Server.Persistence.Migrations
                     b.Property<string>("OnBehalfOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceHref")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

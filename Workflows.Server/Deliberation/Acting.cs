@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine;
+
+namespace FocWorkflows.Server.Deliberation;
+
+/// <summary>
+/// Who is acting: the signed-in caller, or, when the secretariat acts on someone's behalf, that
+/// person. The journal records both (<see cref="Actor"/> and <see cref="OnBehalfOf"/>).
+/// </summary>
+public sealed record Acting(string Actor, string? OnBehalfOf, Person Person)
+{
+    /// <summary>The e-mail of the person whose act this is.</summary>
+    public string Email => Person.Email;
+
+    public static async Task<Acting> ResolveAsync(ClaimsPrincipal user, string? onBehalfOf, IDirectory directory, CancellationToken ct)
+    {
+        var email = user.FindFirstValue(ClaimTypes.Email) ?? throw WorkflowProblem.Forbidden("The caller has no e-mail.");
+        if (string.IsNullOrWhiteSpace(onBehalfOf))
+        {
+            var self = await directory.FindPersonAsync(email, ct) ?? throw WorkflowProblem.Forbidden("You are not in the directory.");
+            return new Acting(self.Email, null, self);
+        }
+        if (!user.IsInRole(Roles.Secretariat))
+            throw WorkflowProblem.Forbidden("Only the secretariat may act on behalf of someone.");
+        var principal = await directory.FindPersonAsync(onBehalfOf, ct)
+            ?? throw WorkflowProblem.Invalid("Unknown person", new Dictionary<string, string[]> { ["onBehalfOf"] = [$"'{onBehalfOf}' is not in the directory."] });
+        return new Acting(email, principal.Email, principal);
+    }
+}

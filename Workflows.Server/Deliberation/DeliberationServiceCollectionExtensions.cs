@@ -1,0 +1,10 @@
+namespace FocWorkflows.Server.Deliberation;
+
+public static class DeliberationServiceCollectionExtensions
+{
+    /// <summary>The deliberation stores and services; the activities register with the engine.</summary>
+    public static IServiceCollection AddDeliberation(this IServiceCollection services)
+    {
+        return services;
+    }
+}
