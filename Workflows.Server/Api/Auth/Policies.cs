@@ -9,11 +9,13 @@ public static class Policies
     public const string EditDefinitions = "edit-definitions";
     public const string Launch = "launch";
     public const string Operate = "operate";
+    public const string EditDirectory = "edit-directory";
 
     public static void AddFocPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) => builder
         .AddPolicy(EditDefinitions, p => p.RequireRole(Roles.Secretariat))
         .AddPolicy(Launch, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat))
-        .AddPolicy(Operate, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat));
+        .AddPolicy(Operate, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat))
+        .AddPolicy(EditDirectory, p => p.RequireRole(Roles.Secretariat));
 
     public static string Email(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Email) ?? throw new InvalidOperationException("An authenticated caller has no e-mail claim.");

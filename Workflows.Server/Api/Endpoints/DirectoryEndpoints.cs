@@ -1,14 +1,108 @@
+using System.Globalization;
+using System.Net.Mail;
+using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Api.Endpoints;
 
+public sealed record PersonRequest(string? Email, string? Name, string? Organisation, string? Government, string? TimeZone, string? Language, List<string>? Roles);
+public sealed record TaskForceRequest(string? Id, string? Name, string? Mandate, List<string>? LeadGovernments, List<string>? AdvisoryCoLeads,
+    List<string>? MemberGovernments, List<string>? Advisors, DateOnly? EndDate);
+
+/// <summary>The directory: people and task forces. Everyone reads it; the secretariat keeps it.</summary>
 public static class DirectoryEndpoints
 {
-    public static void MapDirectory(this IEndpointRouteBuilder api) =>
-        api.MapGet("/people", async (IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct) =>
+    public static void MapDirectory(this IEndpointRouteBuilder api)
+    {
+        var people = api.MapGroup("/people").WithTags("Directory");
+        people.MapGet("/", ListPeople);
+        people.MapPost("/", SavePerson).RequireAuthorization(Policies.EditDirectory)
+            .WithSummary("Adds a person, or updates the one with this e-mail.");
+        var taskForces = api.MapGroup("/task-forces").WithTags("Directory");
+        taskForces.MapGet("/", ListTaskForces);
+        taskForces.MapGet("/{id}", GetTaskForce);
+        taskForces.MapPost("/", SaveTaskForce).RequireAuthorization(Policies.EditDirectory)
+            .WithSummary("Adds a task force, or updates the one with this id.");
+    }
+
+    private static async Task<Ok<List<Person>>> ListPeople(IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct,
+        string? role = null, string? government = null)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var all = await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        return TypedResults.Ok(all.Where(p => (role is null || p.HasRole(role)) && (government is null || p.Government == government)).ToList());
+    }
+
+    private static async Task<Ok<Person>> SavePerson(PersonRequest request, IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        var email = request.Email?.Trim().ToLowerInvariant();
+        if (email is null || !MailAddress.TryCreate(email, out _)) errors["email"] = ["must be an e-mail address."];
+        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required."];
+        if (request.TimeZone is { } zone && !TimeZones.IsKnown(zone)) errors["timeZone"] = [$"'{zone}' is not an IANA time zone (e.g. Europe/Paris)."];
+        if (request.Language is { } language && !IsLanguage(language)) errors["language"] = [$"'{language}' is not a language tag (e.g. fr)."];
+        if (request.Roles?.FirstOrDefault(r => !Roles.All.Contains(r)) is { } role) errors["roles"] = [$"'{role}' is not one of {string.Join(", ", Roles.All)}."];
+        if (request.Government is { } code && !await db.Governments.AnyAsync(g => g.Code == code, ct)) errors["government"] = [$"'{code}' is not a member government."];
+        if (errors.Count > 0) throw WorkflowProblem.Invalid("The person is not valid", errors);
+
+        var person = await db.People.FirstOrDefaultAsync(p => p.Email == email, ct);
+        if (person is null)
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            return TypedResults.Ok(await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct));
-        }).WithTags("Directory").WithSummary("The people in the directory.");
+            person = new Person { Id = email!.Split('@')[0] + "-" + Guid.NewGuid().ToString("N")[..6], Email = email, Name = request.Name! };
+            db.People.Add(person);
+        }
+        person.Name = request.Name!.Trim();
+        person.Organisation = request.Organisation;
+        person.Government = request.Government;
+        person.TimeZone = request.TimeZone ?? person.TimeZone;
+        person.Language = request.Language ?? person.Language;
+        person.Roles = request.Roles ?? person.Roles;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(person);
+    }
+
+    private static async Task<Ok<List<TaskForce>>> ListTaskForces(IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return TypedResults.Ok(await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct));
+    }
+
+    private static async Task<Ok<TaskForce>> GetTaskForce(string id, IDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok(await directory.FindTaskForceAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task force", id));
+
+    private static async Task<Ok<TaskForce>> SaveTaskForce(TaskForceRequest request, IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        if (request.Id is null || !System.Text.RegularExpressions.Regex.IsMatch(request.Id, "^[a-z0-9][a-z0-9-]*$"))
+            errors["id"] = ["must be kebab-case, e.g. digital-equality."];
+        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required."];
+        var governments = await db.Governments.Select(g => g.Code).ToListAsync(ct);
+        foreach (var (field, codes) in new[] { ("leadGovernments", request.LeadGovernments), ("memberGovernments", request.MemberGovernments) })
+            if (codes?.FirstOrDefault(c => !governments.Contains(c)) is { } unknown) errors[field] = [$"'{unknown}' is not a member government."];
+        if (errors.Count > 0) throw WorkflowProblem.Invalid("The task force is not valid", errors);
+
+        var taskForce = await db.TaskForces.FirstOrDefaultAsync(t => t.Id == request.Id, ct);
+        if (taskForce is null) db.TaskForces.Add(taskForce = new TaskForce { Id = request.Id!, Name = request.Name! });
+        taskForce.Name = request.Name!.Trim();
+        taskForce.Mandate = request.Mandate ?? taskForce.Mandate;
+        taskForce.LeadGovernments = request.LeadGovernments ?? taskForce.LeadGovernments;
+        taskForce.MemberGovernments = [.. (request.MemberGovernments ?? taskForce.MemberGovernments).Union(taskForce.LeadGovernments)];
+        taskForce.AdvisoryCoLeads = request.AdvisoryCoLeads ?? taskForce.AdvisoryCoLeads;
+        taskForce.Advisors = request.Advisors ?? taskForce.Advisors;
+        taskForce.EndDate = request.EndDate ?? taskForce.EndDate;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(taskForce);
+    }
+
+    private static bool IsLanguage(string tag)
+    {
+        try { return !string.IsNullOrWhiteSpace(tag) && !CultureInfo.GetCultureInfo(tag, predefinedOnly: true).Equals(CultureInfo.InvariantCulture); }
+        catch (CultureNotFoundException) { return false; }
+    }
 }

@@ -29,6 +29,12 @@ public sealed class SettingAttribute : Attribute
     /// <summary>False for settings that must be a literal, e.g. the name of a variable.</summary>
     public bool Expressions { get; init; } = true;
 
+    /// <summary>
+    /// Left unevaluated for the activity to render itself, e.g. a message rendered once per
+    /// recipient in their language and time zone. The property is a <c>JsonNode</c>.
+    /// </summary>
+    public bool Deferred { get; init; }
+
     /// <summary>A default as JSON, for defaults C# cannot write as a parameter default (lists).</summary>
     public string? DefaultJson { get; init; }
 }

@@ -18,6 +18,7 @@ public sealed class ActivityContext
 
     private readonly ExpressionScope _scope;
     private readonly ScriptEvaluator _scripts;
+    private TemplateRenderer? _templates;
 
     internal ActivityContext(Burst burst, ActivityNode node, string? inboundFrom, string? inboundOutcome, IdGenerator ids,
         IServiceProvider services, ExpressionScope scope, ScriptEvaluator scripts)
@@ -146,6 +147,30 @@ public sealed class ActivityContext
     public string? OnBehalfOf => _burst.OnBehalfOf;
 
     public string NewId() => _ids.NewId();
+
+    /// <summary>
+    /// Renders a deferred setting for one reader: Liquid in their culture and time zone, JavaScript
+    /// evaluated, a literal as its text.
+    /// </summary>
+    public string Render(JsonNode? setting, string? culture, TimeZoneInfo? timeZone)
+    {
+        var value = SettingValue.Read(setting);
+        switch (value.Kind)
+        {
+            case SettingKind.Liquid:
+                _templates ??= (TemplateRenderer)Services.GetService(typeof(TemplateRenderer))!;
+                var scope = new ExpressionScope
+                {
+                    Input = _scope.Input, Variables = _scope.Variables, Outputs = _scope.Outputs, TaskForce = _scope.TaskForce,
+                    Now = _scope.Now, Culture = culture, TimeZone = timeZone, DeclaredVariables = _scope.DeclaredVariables,
+                };
+                return _templates.Render(value.Source!, scope);
+            case SettingKind.JavaScript:
+                return _scripts.Evaluate(value.Source!, _scope)?.ToString() ?? "";
+            default:
+                return setting is JsonValue v && v.TryGetValue<string>(out var text) ? text : setting?.ToJsonString() ?? "";
+        }
+    }
 
     /// <summary>
     /// Evaluates a setting value the activity kept unevaluated (e.g. a switch case's condition):

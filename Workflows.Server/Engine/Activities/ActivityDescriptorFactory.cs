@@ -64,6 +64,7 @@ internal static class ActivityDescriptorFactory
         _ when type == typeof(TimeSpan) => SettingType.Duration,
         _ when type == typeof(DateTimeOffset) => SettingType.DateTime,
         _ when type.IsEnum => SettingType.Choice,
+        _ when type == typeof(JsonNode) && meta?.Deferred == true => meta.Multiline ? SettingType.MultilineText : SettingType.Text,
         _ when type == typeof(JsonNode) => SettingType.Json,
         _ when ElementType(type) == typeof(string) => SettingType.StringList,
         _ when ElementType(type) is not null => SettingType.ObjectList,

@@ -16,12 +16,14 @@ public sealed class SettingsBinder(ScriptEvaluator scripts, TemplateRenderer tem
 {
     public object Bind(ActivityNode node, ActivityDescriptor descriptor, Type settingsType, ExpressionScope scope)
     {
+        var deferred = DeferredSettings(settingsType);
         var values = new JsonObject();
         foreach (var setting in descriptor.Settings)
         {
-            var value = node.Settings.TryGetPropertyValue(setting.Name, out var raw) && raw is not null
-                ? Evaluate(setting, raw, scope)
-                : setting.Default?.DeepClone();
+            var present = node.Settings.TryGetPropertyValue(setting.Name, out var raw) && raw is not null;
+            var value = !present ? setting.Default?.DeepClone()
+                : deferred.Contains(setting.Name) ? raw!.DeepClone()
+                : Evaluate(setting, raw!, scope);
             if (value is null && setting.Required)
                 throw new SettingsException(node.Id, setting.Name, "is required but has no value");
             values[setting.Name] = value;
@@ -37,6 +39,13 @@ public sealed class SettingsBinder(ScriptEvaluator scripts, TemplateRenderer tem
             throw new SettingsException(node.Id, name, $"has a value of the wrong type ({e.Message})");
         }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, HashSet<string>> Deferred = new();
+
+    private static HashSet<string> DeferredSettings(Type settingsType) => Deferred.GetOrAdd(settingsType, t =>
+        [.. t.GetProperties()
+            .Where(p => p.GetCustomAttributes(typeof(SettingAttribute), true).OfType<SettingAttribute>().Any(a => a.Deferred))
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))]);
 
     private JsonNode? Evaluate(SettingDescriptor setting, JsonNode raw, ExpressionScope scope)
     {
