@@ -28,6 +28,9 @@ public static class ApiServiceCollectionExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddProblemDetails();
+        // Binding failures (malformed JSON, "pageSize=lots") must reach ProblemMapping for a stable
+        // problem type; by default minimal APIs answer them with a bare 400 outside Development.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);

@@ -22,6 +22,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             WorkflowProblem p => Build(StatusOf(p.Kind), p.Title, p.Message, Slug(p.Kind), p.Errors),
             InvalidDefinitionException d => WithFindings(Build(422, "Invalid definition", d.Message, "invalid-definition", null), d.Findings),
             BadHttpRequestException { InnerException: JsonException json } => Build(400, "Malformed JSON", json.Message, "malformed-request", null),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } big => Build(413, "Request too large", big.Message, "too-large", null),
             BadHttpRequestException bad => Build(bad.StatusCode, "Bad request", bad.Message, "malformed-request", null),
             JsonException json => Build(400, "Malformed JSON", json.Message, "malformed-request", null),
             _ => null,

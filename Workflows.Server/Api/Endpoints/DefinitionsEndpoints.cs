@@ -113,9 +113,24 @@ public static class DefinitionsEndpoints
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
+        // The size-limit metadata binds only on servers that honour it (not every host does), and
+        // these handlers read the raw body themselves, so the limit is enforced here too.
+        if (request.ContentLength > MaxDefinitionBytes) throw TooLarge();
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (body.Length + read > MaxDefinitionBytes) throw TooLarge();
+            body.Write(buffer, 0, read);
+        }
+        body.Position = 0;
+        using var reader = new StreamReader(body);
         return await reader.ReadToEndAsync(ct);
     }
+
+    private static BadHttpRequestException TooLarge() =>
+        new($"A definition may be at most {MaxDefinitionBytes / (1024 * 1024)} MB.", StatusCodes.Status413PayloadTooLarge);
 
     private static ProblemHttpResult Malformed(IReadOnlyList<ValidationFinding> findings) =>
         TypedResults.Problem(ProblemMapping.WithFindings(

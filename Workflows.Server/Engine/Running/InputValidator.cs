@@ -13,6 +13,9 @@ namespace FocWorkflows.Server.Engine.Running;
 /// </summary>
 public static class InputValidator
 {
+    /// <summary>The input field that names the instance's task force when the request does not.</summary>
+    public const string TaskForceIdInput = "taskForceId";
+
     public static JsonObject Validate(WorkflowDefinition definition, JsonObject? input)
     {
         input ??= [];
@@ -34,6 +37,10 @@ public static class InputValidator
         // Undeclared fields are kept: Elsa-style workflows read free-form input with getInput().
         foreach (var (name, value) in input)
             if (!result.ContainsKey(name) && definition.Inputs.All(i => i.Name != name)) result[name] = value?.DeepClone();
+
+        // The runtime files the instance under input.taskForceId, declared or not; it must be text.
+        if (result[TaskForceIdInput] is { } taskForce && taskForce.GetValueKind() != JsonValueKind.String)
+            errors.TryAdd($"input.{TaskForceIdInput}", ["must be text: the id of a task force."]);
 
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The input is not valid", errors);
         return result;

@@ -47,7 +47,7 @@ public sealed class WorkflowRuntime(
         var instance = new WorkflowInstance
         {
             Id = ids.NewId(), DefinitionId = definition.Id, DefinitionVersion = definition.Version,
-            Status = InstanceStatus.Running, TaskForceId = request.TaskForceId ?? input["taskForceId"]?.GetValue<string>(),
+            Status = InstanceStatus.Running, TaskForceId = request.TaskForceId ?? input[InputValidator.TaskForceIdInput]?.GetValue<string>(),
             StartedBy = request.Actor, CreatedAt = now, UpdatedAt = now,
             InputJson = input.ToJsonString(), StateJson = JsonSerializer.Serialize(state, StateJson.Options),
         };
