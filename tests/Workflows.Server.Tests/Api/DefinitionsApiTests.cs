@@ -268,7 +268,7 @@ public sealed class DefinitionsApiTests : IDisposable
     public async Task Import_Elsa3Definition_IsDetectedAndSavedAsADraft()
     {
         var client = _app.ClientAs(People.Secretariat);
-        var elsa = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Api", "Samples", "elsa-hello-world.json"));
+        var elsa = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Elsa", "Samples", "hello-world.json"));
 
         var response = await client.PostAsync("/api/definitions/import", JsonBody(elsa));
 
