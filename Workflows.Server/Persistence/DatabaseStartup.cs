@@ -7,6 +7,9 @@ public sealed class SeedOptions
 {
     /// <summary>Load the sample directory on first start (the embedded default; off in production).</summary>
     public bool SampleDirectory { get; set; }
+
+    /// <summary>Publish the standard FOC workflows the database does not have yet (on by default).</summary>
+    public bool StandardWorkflows { get; set; } = true;
 }
 
 /// <summary>
@@ -14,7 +17,7 @@ public sealed class SeedOptions
 /// embedded default the sample directory. Registered first so it runs before the timer worker.
 /// </summary>
 internal sealed class DatabaseStartup(IDbContextFactory<WorkflowDbContext> contexts, Microsoft.Extensions.Options.IOptions<SeedOptions> seed,
-    ILogger<DatabaseStartup> log) : IHostedService
+    DefinitionStore definitions, ILogger<DatabaseStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -30,6 +33,28 @@ internal sealed class DatabaseStartup(IDbContextFactory<WorkflowDbContext> conte
             db.TaskForces.AddRange(SampleDirectory.TaskForces);
             await db.SaveChangesAsync(ct);
             log.LogInformation("Loaded the sample directory ({Count} people).", SampleDirectory.People.Count);
+        }
+        if (seed.Value.StandardWorkflows) await PublishStandardWorkflowsAsync(ct);
+    }
+
+    /// <summary>
+    /// Publishes each standard workflow the database has never seen. One that does not validate is
+    /// kept as a draft for the secretariat to fix, and logged; it never stops the server.
+    /// </summary>
+    private async Task PublishStandardWorkflowsAsync(CancellationToken ct)
+    {
+        foreach (var workflow in Definitions.Workflows.StandardWorkflows.All)
+        {
+            if (await definitions.ExistsAsync(workflow.Id, ct)) continue;
+            var findings = await definitions.SaveDraftAsync(workflow, "system", ct);
+            if (findings.Count > 0)
+            {
+                log.LogError("Standard workflow {Id} does not validate and stays a draft: {Findings}", workflow.Id,
+                    string.Join("; ", findings.Select(f => $"{f.Path}: {f.Message}")));
+                continue;
+            }
+            await definitions.PublishAsync(workflow.Id, "system", ct);
+            log.LogInformation("Published the standard workflow {Id}.", workflow.Id);
         }
     }
 

@@ -23,13 +23,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     private readonly bool _ownsFolder;
     private readonly bool _timerWorker;
+    private readonly bool _standardWorkflows;
 
     /// <param name="timerWorker">
     /// Off by default: tests fire timers by hand with <c>FireDueTimersAsync</c>, and a background
     /// worker on the same fake clock would race them.
     /// </param>
-    public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000, bool timerWorker = false)
+    /// <param name="standardWorkflows">Publish the standard FOC workflows at start, as the product does.</param>
+    public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000, bool timerWorker = false,
+        bool standardWorkflows = false)
     {
+        _standardWorkflows = standardWorkflows;
         _timerWorker = timerWorker;
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "focwf-tests", Guid.NewGuid().ToString("N"));
@@ -50,6 +54,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Seed:SampleDirectory", "true");
+        builder.UseSetting("Seed:StandardWorkflows", _standardWorkflows ? "true" : "false");
         builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString());
         builder.UseSetting("Engine:RunTimerWorker", _timerWorker ? "true" : "false");
         builder.ConfigureServices(services =>
