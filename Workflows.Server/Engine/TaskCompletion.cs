@@ -12,23 +12,21 @@ namespace FocWorkflows.Server.Engine;
 public sealed record TaskCompletionRequest(string? Action, JsonObject? Data, string? OnBehalfOf);
 
 /// <summary>
-/// Checks a task completion before it resumes the workflow: the caller is an assignee (or the
-/// secretariat acting on someone's behalf), the action is one the task allows, the form is complete.
+/// Checks a task completion before it resumes the workflow: the person acting (the caller, or the
+/// one the secretariat acts for) is an assignee, the action is one the task allows, the form is complete.
 /// </summary>
 public sealed class TaskCompletion(WorkflowRuntime runtime)
 {
-    public async Task CompleteAsync(HumanTask task, TaskCompletionRequest request, string callerEmail,
-        IReadOnlyCollection<string> callerRoles, CancellationToken ct)
+    public async Task CompleteAsync(HumanTask task, TaskCompletionRequest request, Deliberation.Acting acting, CancellationToken ct)
     {
         if (task.Status != HumanTaskStatus.Open)
             throw WorkflowProblem.Conflict("Task already closed", $"This task is {task.Status.ToString().ToLowerInvariant()}.");
-
-        var isSecretariat = callerRoles.Contains(Deliberation.Directory.Roles.Secretariat, StringComparer.OrdinalIgnoreCase);
-        var onBehalfOf = request.OnBehalfOf?.Trim().ToLowerInvariant();
-        if (onBehalfOf is not null && !isSecretariat)
-            throw WorkflowProblem.Forbidden("Only the secretariat may act on behalf of someone.");
-        if (onBehalfOf is null && !TaskAssignment.IsAssignee(task, callerEmail, callerRoles) && !isSecretariat)
-            throw WorkflowProblem.Forbidden("You are not an assignee of this task.");
+        if (task.ResourceHref is { } href)
+            throw WorkflowProblem.Conflict("Acted on elsewhere", $"This task closes by itself when its step does; act on it at {href}.");
+        if (!TaskAssignment.IsAssignee(task, acting.Email, acting.Person.Roles))
+            throw WorkflowProblem.Forbidden(acting.OnBehalfOf is null
+                ? "You are not an assignee of this task."
+                : $"{acting.Email} is not an assignee of this task.");
 
         var actions = JsonSerializer.Deserialize<string[]>(task.ActionsJson) ?? [];
         var action = string.IsNullOrWhiteSpace(request.Action) && actions.Length == 1 ? actions[0] : request.Action;
@@ -44,7 +42,7 @@ public sealed class TaskCompletion(WorkflowRuntime runtime)
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The task cannot be completed like this", errors);
 
         var payload = new JsonObject { ["action"] = action, ["data"] = request.Data?.DeepClone() ?? new JsonObject() };
-        await runtime.ResumeAsync(task.InstanceId, task.BookmarkId, payload, callerEmail, onBehalfOf, ct);
+        await runtime.ResumeAsync(task.InstanceId, task.BookmarkId, payload, acting.Actor, acting.OnBehalfOf, ct);
     }
 
     private static string? FieldProblem(HumanTaskActivity.Field field, JsonNode? value)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.State;
@@ -43,10 +44,11 @@ public static class TasksEndpoints
         TypedResults.Ok(ToResponse(await queries.GetTaskAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task", id)));
 
     private static async Task<Ok<TaskResponse>> Complete(string id, TaskCompletionRequest request, ClaimsPrincipal user,
-        InstanceQueries queries, TaskCompletion completion, CancellationToken ct)
+        InstanceQueries queries, TaskCompletion completion, IDirectory directory, CancellationToken ct)
     {
         var task = await queries.GetTaskAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task", id);
-        await completion.CompleteAsync(task, request, user.Email(), CallerRoles(user), ct);
+        var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
+        await completion.CompleteAsync(task, request, acting, ct);
         return TypedResults.Ok(ToResponse((await queries.GetTaskAsync(id, ct))!));
     }
 

@@ -217,6 +217,31 @@ public sealed class TasksApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Complete_BySecretariatOnBehalfOfANonAssignee_Returns403AndLeavesTheTaskOpen()
+    {
+        var (instanceId, taskId) = await StartReviewAsync();
+
+        var response = await _app.ClientAs(People.Secretariat).PostAsync($"/api/tasks/{taskId}/complete",
+            Approve(onBehalfOf: People.Advisor));
+
+        await response.ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await AssertStillOpenAsync(instanceId);
+    }
+
+    [Fact]
+    public async Task Complete_BySecretariatOnBehalfOfSomeoneNotInTheDirectory_Returns400NamingOnBehalfOf()
+    {
+        var (instanceId, taskId) = await StartReviewAsync();
+
+        var response = await _app.ClientAs(People.Secretariat).PostAsync($"/api/tasks/{taskId}/complete",
+            Approve(onBehalfOf: "stranger@example.org"));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Equal(["onBehalfOf"], problem.ErrorKeys());
+        await AssertStillOpenAsync(instanceId);
+    }
+
+    [Fact]
     public async Task Complete_MemberActingOnBehalfOfSomeone_Returns403AndLeavesTheTaskOpen()
     {
         var (instanceId, taskId) = await StartReviewAsync();
