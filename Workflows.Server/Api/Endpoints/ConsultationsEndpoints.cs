@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using FocWorkflows.Server.Deliberation;
+using FocWorkflows.Server.Deliberation.Consultations;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Persistence.Deliberation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FocWorkflows.Server.Api.Endpoints;
+
+public sealed record ConsultationResponse(string Id, string InstanceId, string ActivityId, string Title, int? DraftVersion,
+    AudienceKind AudienceKind, int AudienceCount, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, ConsultationStatus Status,
+    bool AcceptingComments, DateTimeOffset? ClosedAt, string? ClosedBy, string? CloseReason, int CommentCount,
+    IReadOnlyList<string>? NotYetCommented);
+
+public sealed record CommentRequest(int? Paragraph, string? Quote, string? Text, int? DraftVersion, string? OnBehalfOf);
+
+public sealed record CommentResponse(string Id, string ConsultationId, string Commenter, string Author, string? OnBehalfOf,
+    int? DraftVersion, int Paragraph, string? Quote, string Text, DateTimeOffset CreatedAt);
+
+public sealed record CloseConsultationRequest(string? Reason, string? OnBehalfOf);
+
+public sealed record ExtendConsultationRequest(string? Until, string? By, string? Reason, string? OnBehalfOf);
+
+public static class ConsultationsEndpoints
+{
+    private const int MaxCommentLength = 20_000;
+
+    public static void MapConsultations(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/consultations").WithTags("Consultations");
+        group.MapGet("/{id}", Get).WithSummary("A consultation window: audience size, deadline, status, comment count (and who has not commented, for chairs and the secretariat).");
+        group.MapGet("/{id}/comments", Comments).WithSummary("The comments, in the order they arrived.");
+        group.MapPost("/{id}/comments", AddComment).WithSummary("Comments on a paragraph (optionally a quoted passage); 403 outside the audience, 409 once closed. Accepts Idempotency-Key.");
+        group.MapPost("/{id}/close", Close).WithSummary("Closes the window early, with a reason (chairs, co-chairs, pen-holders, secretariat).");
+        group.MapPost("/{id}/extend", Extend).WithSummary("Moves the deadline later ({until} or {by}), with a reason (chairs, co-chairs, pen-holders, secretariat).");
+    }
+
+    private static async Task<Ok<ConsultationResponse>> Get(string id, ClaimsPrincipal user, ConsultationStore store, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
+
+    private static async Task<Ok<List<CommentResponse>>> Comments(string id, ConsultationStore store, CancellationToken ct)
+    {
+        await FindAsync(store, id, ct);
+        return TypedResults.Ok((await store.CommentsAsync(id, ct)).Select(ToResponse).ToList());
+    }
+
+    private static async Task<Created<CommentResponse>> AddComment(string id, CommentRequest request, ClaimsPrincipal user, IDirectory directory,
+        CommentWriter writer, CancellationToken ct, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Paragraph is not >= 1) errors["paragraph"] = ["The paragraph number, from 1."];
+        if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = ["The comment's text is required."];
+        else if (request.Text.Length > MaxCommentLength) errors["text"] = [$"At most {MaxCommentLength} characters."];
+        if (request.DraftVersion is < 1) errors["draftVersion"] = ["Draft versions start at 1."];
+        if (errors.Count > 0) throw WorkflowProblem.Invalid("The comment is not valid", errors);
+
+        var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
+        var quote = string.IsNullOrWhiteSpace(request.Quote) ? null : request.Quote;
+        var (comment, _) = await writer.AddAsync(new NewComment(id, acting.Actor, acting.OnBehalfOf, request.Paragraph!.Value, quote,
+            request.Text!, request.DraftVersion), string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
+        return TypedResults.Created($"/api/consultations/{id}/comments/{comment.Id}", ToResponse(comment));
+    }
+
+    private static async Task<Ok<ConsultationResponse>> Close(string id, CloseConsultationRequest request, ClaimsPrincipal user,
+        ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct)
+    {
+        var acting = await SteererAsync(id, request.OnBehalfOf, user, store, access, directory, ct);
+        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id,
+            new JsonObject { ["action"] = "close", ["reason"] = request.Reason }, acting.Actor, acting.OnBehalfOf, ct);
+        return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
+    }
+
+    private static async Task<Ok<ConsultationResponse>> Extend(string id, ExtendConsultationRequest request, ClaimsPrincipal user,
+        ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct)
+    {
+        var acting = await SteererAsync(id, request.OnBehalfOf, user, store, access, directory, ct);
+        var payload = new JsonObject { ["action"] = "extend", ["until"] = request.Until, ["by"] = request.By, ["reason"] = request.Reason };
+        ExtendRequest.Read(payload); // 400 before touching the workflow
+        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id, payload, acting.Actor, acting.OnBehalfOf, ct);
+        return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
+    }
+
+    /// <summary>The caller (or whom the secretariat acts for), when allowed to close or extend this window.</summary>
+    private static async Task<Acting> SteererAsync(string id, string? onBehalfOf, ClaimsPrincipal user, ConsultationStore store,
+        ConsultationAccess access, IDirectory directory, CancellationToken ct)
+    {
+        var consultation = await FindAsync(store, id, ct);
+        var acting = await Acting.ResolveAsync(user, onBehalfOf, directory, ct);
+        var taskForceId = await store.TaskForceOfAsync(consultation.InstanceId, ct);
+        if (!await access.MaySteerAsync(acting.Person, taskForceId, ct))
+            throw WorkflowProblem.Forbidden("Only chairs, co-chairs, pen-holders and the secretariat may close or extend a consultation.");
+        return acting;
+    }
+
+    internal static async Task<Consultation> FindAsync(ConsultationStore store, string id, CancellationToken ct) =>
+        await store.FindAsync(id, ct) ?? throw WorkflowProblem.NotFound("Consultation", id);
+
+    private static async Task<ConsultationResponse> DescribeAsync(Consultation c, ClaimsPrincipal user, ConsultationStore store, TimeProvider time, CancellationToken ct)
+    {
+        var commenters = await store.CommentersAsync(c.Id, ct);
+        var seesWhoIsMissing = user.IsInRole(Roles.Chair) || user.IsInRole(Roles.CoChair) || user.IsInRole(Roles.Secretariat);
+        return new ConsultationResponse(c.Id, c.InstanceId, c.NodeId, c.Title, c.DraftVersion, c.AudienceKind, c.Audience.Count, c.OpensAt,
+            c.ClosesAt, c.Status, c.AcceptsCommentsAt(time.GetUtcNow()), c.ClosedAt, c.ClosedBy, c.CloseReason,
+            await store.CommentCountAsync(c.Id, ct), seesWhoIsMissing ? [.. c.Audience.Where(e => !commenters.Contains(e))] : null);
+    }
+
+    private static CommentResponse ToResponse(Comment c) => new(c.Id, c.ConsultationId, c.Commenter, c.Author, c.OnBehalfOf,
+        c.DraftVersion, c.Paragraph, c.Quote, c.Text, c.CreatedAt);
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json.Nodes;
+using FocWorkflows.Server.Deliberation;
+using FocWorkflows.Server.Deliberation.Consultations;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Persistence.Deliberation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FocWorkflows.Server.Api.Endpoints;
+
+public sealed record DispositionRequest(string? Decision, string? Reason, string? OnBehalfOf);
+
+public sealed record DispositionResponse(string CommentId, string ConsultationId, DispositionDecision Decision, string? Reason,
+    string By, string? OnBehalfOf, DateTimeOffset At);
+
+/// <summary>The pen-holders' answers to a consultation's comments, and the comment-resolution matrix.</summary>
+public static class DispositionsEndpoints
+{
+    public static void MapDispositions(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/consultations/{id}").WithTags("Dispositions");
+        group.MapGet("/dispositions", Matrix).WithSummary("The comment-resolution matrix: each comment with its author, anchor, decision and reason.");
+        group.MapGet("/dispositions.csv", Csv).WithSummary("The comment-resolution matrix as CSV (RFC 4180).");
+        group.MapGet("/dispositions.md", Markdown).WithSummary("The comment-resolution matrix as a Markdown table.");
+        group.MapPut("/dispositions/{commentId}", Dispose).WithSummary("A pen-holder answers a comment (accepted, partiallyAccepted, notAccepted, noted) with a reason; changeable while the step is open.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<MatrixRow>>> Matrix(string id, ConsultationStore store, IDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok((await BuildAsync(id, store, directory, ct)).Rows);
+
+    private static async Task<FileContentHttpResult> Csv(string id, ConsultationStore store, IDirectory directory, CancellationToken ct)
+    {
+        var (_, rows) = await BuildAsync(id, store, directory, ct);
+        return TypedResults.File(Encoding.UTF8.GetBytes(ResolutionMatrix.ToCsv(rows)), "text/csv; charset=utf-8", $"dispositions-{id}.csv");
+    }
+
+    private static async Task<FileContentHttpResult> Markdown(string id, ConsultationStore store, IDirectory directory, CancellationToken ct)
+    {
+        var (consultation, rows) = await BuildAsync(id, store, directory, ct);
+        return TypedResults.File(Encoding.UTF8.GetBytes(ResolutionMatrix.ToMarkdown(consultation.Title, rows)), "text/markdown; charset=utf-8", $"dispositions-{id}.md");
+    }
+
+    private static async Task<Ok<DispositionResponse>> Dispose(string id, string commentId, DispositionRequest request, ClaimsPrincipal user,
+        ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)
+    {
+        var consultation = await ConsultationsEndpoints.FindAsync(store, id, ct);
+        var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
+        if (!await access.IsPenHolderAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
+            throw WorkflowProblem.Forbidden("Only the pen-holders may dispose of comments.");
+        _ = await store.FindCommentAsync(id, commentId, ct) ?? throw WorkflowProblem.NotFound("Comment", commentId);
+        if (Disposition.Problems(DispositionDecisions.Parse(request.Decision), request.Reason) is { Count: > 0 } errors)
+            throw WorkflowProblem.Invalid("The disposition is not valid", errors);
+
+        await runtime.ResumeByKeyAsync(ConsultationEvents.DispositionBookmark, id, new JsonObject
+        {
+            ["action"] = "dispose", ["commentId"] = commentId, ["decision"] = request.Decision, ["reason"] = request.Reason,
+        }, acting.Actor, acting.OnBehalfOf, ct);
+        var d = (await store.FindDispositionAsync(commentId, ct))!;
+        return TypedResults.Ok(new DispositionResponse(d.CommentId, d.ConsultationId, d.Decision, d.Reason, d.By, d.OnBehalfOf, d.At));
+    }
+
+    private static async Task<(Consultation Consultation, IReadOnlyList<MatrixRow> Rows)> BuildAsync(string id, ConsultationStore store,
+        IDirectory directory, CancellationToken ct)
+    {
+        var consultation = await ConsultationsEndpoints.FindAsync(store, id, ct);
+        var comments = await store.CommentsAsync(id, ct);
+        var people = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
+        foreach (var email in comments.Select(c => c.Commenter).Distinct(StringComparer.OrdinalIgnoreCase))
+            if (await directory.FindPersonAsync(email, ct) is { } person) people[email] = person;
+        return (consultation, ResolutionMatrix.Build(comments, await store.DispositionsAsync(id, ct), people));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FocWorkflows.Server.Deliberation.Consultations;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Engine.State;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocWorkflows.Server.Persistence.Deliberation;
+
+/// <summary>A comment as asked for: who sends it, for whom, and what it says.</summary>
+public sealed record NewComment(string ConsultationId, string Author, string? OnBehalfOf, int Paragraph, string? Quote, string Text, int? DraftVersion)
+{
+    public string Commenter => OnBehalfOf ?? Author;
+}
+
+/// <summary>
+/// Appends comments outside the workflow's bursts, so comments never wait for one another or for
+/// the instance. The window check and the insert share one write transaction, and closing the window
+/// is a write too, so a comment is either committed before the close or refused.
+/// </summary>
+public sealed class CommentWriter(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time, IdGenerator ids)
+{
+    /// <returns>The comment, and whether it was an earlier one returned for a repeated idempotency key.</returns>
+    public async Task<(Comment Comment, bool Replayed)> AddAsync(NewComment request, string? idempotencyKey, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // SQLite's default transaction is BEGIN IMMEDIATE: it takes the write lock now, so what is read below is current.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var scope = $"comment:{request.ConsultationId}:{request.Author}";
+        var hash = Hash(request);
+        if (idempotencyKey is not null
+            && await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == idempotencyKey, ct) is { } earlier)
+        {
+            if (earlier.RequestHash != hash)
+                throw new WorkflowProblem(ProblemKind.Unprocessable, "Idempotency key reused",
+                    "This Idempotency-Key was already used with a different comment.");
+            return (await db.Set<Comment>().AsNoTracking().FirstAsync(c => c.Id == earlier.ResourceId, ct), true);
+        }
+
+        var consultation = await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.ConsultationId, ct)
+            ?? throw WorkflowProblem.NotFound("Consultation", request.ConsultationId);
+        if (!consultation.Includes(request.Commenter))
+            throw WorkflowProblem.Forbidden("Only the consultation's audience may comment.");
+        var now = time.GetUtcNow();
+        if (!consultation.AcceptsCommentsAt(now))
+            throw WorkflowProblem.Conflict("Consultation closed", $"The consultation closed at {(consultation.ClosedAt ?? consultation.ClosesAt):O}.");
+
+        var comment = new Comment
+        {
+            Id = ids.NewId(), ConsultationId = consultation.Id, InstanceId = consultation.InstanceId, Author = request.Author,
+            OnBehalfOf = request.OnBehalfOf, DraftVersion = request.DraftVersion ?? consultation.DraftVersion,
+            Paragraph = request.Paragraph, Quote = request.Quote, Text = request.Text, CreatedAt = now,
+        };
+        db.Add(comment);
+        if (idempotencyKey is not null)
+            db.IdempotencyKeys.Add(new IdempotencyRecord { Scope = scope, Key = idempotencyKey, RequestHash = hash, ResourceId = comment.Id, CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (comment, false);
+    }
+
+    private static string Hash(NewComment request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+}

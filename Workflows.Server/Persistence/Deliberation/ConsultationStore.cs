@@ -1,0 +1,69 @@
+using FocWorkflows.Server.Deliberation.Consultations;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocWorkflows.Server.Persistence.Deliberation;
+
+/// <summary>Read-only lookups of consultations, comments and dispositions, for activities and the API.</summary>
+public sealed class ConsultationStore(IDbContextFactory<WorkflowDbContext> contexts)
+{
+    public async Task<Consultation?> FindAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+    }
+
+    /// <summary>The latest consultation a node of an instance opened (a loop may open several).</summary>
+    public async Task<Consultation?> FindLatestAsync(string instanceId, string nodeId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var candidates = await db.Set<Consultation>().AsNoTracking().Where(c => c.InstanceId == instanceId && c.NodeId == nodeId).ToListAsync(ct);
+        return candidates.OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    public async Task<string?> TaskForceOfAsync(string instanceId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.TaskForceId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Comments in the order they arrived.</summary>
+    public async Task<IReadOnlyList<Comment>> CommentsAsync(string consultationId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.ConsultationId == consultationId).ToListAsync(ct);
+        return [.. comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task<int> CommentCountAsync(string consultationId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Comment>().CountAsync(c => c.ConsultationId == consultationId, ct);
+    }
+
+    /// <summary>The people who have commented (for themselves or through the secretariat).</summary>
+    public async Task<IReadOnlySet<string>> CommentersAsync(string consultationId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Set<Comment>().AsNoTracking().Where(c => c.ConsultationId == consultationId)
+            .Select(c => new { c.Author, c.OnBehalfOf }).Distinct().ToListAsync(ct);
+        return rows.Select(r => r.OnBehalfOf ?? r.Author).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public async Task<Comment?> FindCommentAsync(string consultationId, string commentId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Comment>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId && c.ConsultationId == consultationId, ct);
+    }
+
+    public async Task<IReadOnlyList<Disposition>> DispositionsAsync(string consultationId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Disposition>().AsNoTracking().Where(d => d.ConsultationId == consultationId).ToListAsync(ct);
+    }
+
+    public async Task<Disposition?> FindDispositionAsync(string commentId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Disposition>().AsNoTracking().FirstOrDefaultAsync(d => d.CommentId == commentId, ct);
+    }
+}
