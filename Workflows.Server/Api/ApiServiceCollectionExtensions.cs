@@ -47,6 +47,7 @@ public static class ApiServiceCollectionExtensions
         api.MapTasks();
         api.MapEvents();
         api.MapDirectory();
+        api.MapApprovals();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -1,3 +1,5 @@
+using FocWorkflows.Server.Persistence.Deliberation;
+
 namespace FocWorkflows.Server.Deliberation;
 
 public static class DeliberationServiceCollectionExtensions
@@ -5,6 +7,7 @@ public static class DeliberationServiceCollectionExtensions
     /// <summary>The deliberation stores and services; the activities register with the engine.</summary>
     public static IServiceCollection AddDeliberation(this IServiceCollection services)
     {
+        services.AddSingleton<ApprovalStore>();
         return services;
     }
 }

@@ -36,7 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<IPublishedDefinitions>(sp => sp.GetRequiredService<DefinitionStore>());
         services.AddSingleton<InstanceQueries>();
-        services.AddSingleton<Deliberation.Directory.IDirectory, DirectoryStore>();
+        services.AddSingleton<Server.Deliberation.Directory.IDirectory, DirectoryStore>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"]);
         return services;
