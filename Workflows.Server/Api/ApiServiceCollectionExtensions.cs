@@ -52,6 +52,7 @@ public static class ApiServiceCollectionExtensions
         api.MapDirectory();
         api.MapConsultations();
         api.MapDispositions();
+        api.MapApprovals();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

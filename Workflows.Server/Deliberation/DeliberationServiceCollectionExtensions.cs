@@ -1,3 +1,5 @@
+using FocWorkflows.Server.Persistence.Deliberation;
+
 namespace FocWorkflows.Server.Deliberation;
 
 public static class DeliberationServiceCollectionExtensions
@@ -6,8 +8,9 @@ public static class DeliberationServiceCollectionExtensions
     public static IServiceCollection AddDeliberation(this IServiceCollection services)
     {
         services.AddSingleton<Consultations.ConsultationAccess>();
-        services.AddSingleton<Persistence.Deliberation.ConsultationStore>();
-        services.AddSingleton<Persistence.Deliberation.CommentWriter>();
+        services.AddSingleton<ConsultationStore>();
+        services.AddSingleton<CommentWriter>();
+        services.AddSingleton<ApprovalStore>();
         return services;
     }
 }

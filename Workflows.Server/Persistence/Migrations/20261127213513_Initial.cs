@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,6 +11,33 @@ namespace FocWorkflows.Server.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ApprovalRounds",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", nullable: false),
+                    NodeId = table.Column<string>(type: "TEXT", nullable: false),
+                    TaskForceId = table.Column<string>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DraftVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    AudienceGovernments = table.Column<string>(type: "TEXT", nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    Quorum = table.Column<double>(type: "REAL", nullable: true),
+                    Threshold = table.Column<double>(type: "REAL", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ResultReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Signatories = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalRounds", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Bookmarks",
                 columns: table => new
@@ -29,6 +57,29 @@ namespace FocWorkflows.Server.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", nullable: false),
+                    NodeId = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DraftVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", nullable: false),
+                    AudienceKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    CloseReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Definitions",
                 columns: table => new
                 {
@@ -42,6 +93,18 @@ namespace FocWorkflows.Server.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Definitions", x => new { x.DefinitionId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Governments",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Governments", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -146,6 +209,25 @@ namespace FocWorkflows.Server.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TaskForces",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Mandate = table.Column<string>(type: "TEXT", nullable: false),
+                    LeadGovernments = table.Column<string>(type: "TEXT", nullable: false),
+                    AdvisoryCoLeads = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberGovernments = table.Column<string>(type: "TEXT", nullable: false),
+                    Advisors = table.Column<string>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EstablishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskForces", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tasks",
                 columns: table => new
                 {
@@ -159,6 +241,7 @@ namespace FocWorkflows.Server.Persistence.Migrations
                     FieldsJson = table.Column<string>(type: "TEXT", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResourceHref = table.Column<string>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CompletedBy = table.Column<string>(type: "TEXT", nullable: true),
@@ -170,6 +253,92 @@ namespace FocWorkflows.Server.Persistence.Migrations
                 {
                     table.PrimaryKey("PK_Tasks", x => x.Id);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalResponses",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<string>(type: "TEXT", nullable: false),
+                    Government = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    ProposedText = table.Column<string>(type: "TEXT", nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalResponses_ApprovalRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ApprovalRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ConsultationId = table.Column<string>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", nullable: true),
+                    DraftVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Paragraph = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quote = table.Column<string>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Comments_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Dispositions",
+                columns: table => new
+                {
+                    CommentId = table.Column<string>(type: "TEXT", nullable: false),
+                    ConsultationId = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    By = table.Column<string>(type: "TEXT", nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dispositions", x => x.CommentId);
+                    table.ForeignKey(
+                        name: "FK_Dispositions_Comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalResponses_RoundId_Government",
+                table: "ApprovalResponses",
+                columns: new[] { "RoundId", "Government" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRounds_InstanceId",
+                table: "ApprovalRounds",
+                column: "InstanceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookmarks_DueAt",
@@ -185,6 +354,21 @@ namespace FocWorkflows.Server.Persistence.Migrations
                 name: "IX_Bookmarks_Kind_Key",
                 table: "Bookmarks",
                 columns: new[] { "Kind", "Key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ConsultationId_CreatedAt",
+                table: "Comments",
+                columns: new[] { "ConsultationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_InstanceId_NodeId",
+                table: "Consultations",
+                columns: new[] { "InstanceId", "NodeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dispositions_ConsultationId",
+                table: "Dispositions",
+                column: "ConsultationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Instances_CreatedAt",
@@ -233,10 +417,19 @@ namespace FocWorkflows.Server.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApprovalResponses");
+
+            migrationBuilder.DropTable(
                 name: "Bookmarks");
 
             migrationBuilder.DropTable(
                 name: "Definitions");
+
+            migrationBuilder.DropTable(
+                name: "Dispositions");
+
+            migrationBuilder.DropTable(
+                name: "Governments");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyKeys");
@@ -254,7 +447,19 @@ namespace FocWorkflows.Server.Persistence.Migrations
                 name: "People");
 
             migrationBuilder.DropTable(
+                name: "TaskForces");
+
+            migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalRounds");
+
+            migrationBuilder.DropTable(
+                name: "Comments");
+
+            migrationBuilder.DropTable(
+                name: "Consultations");
         }
     }
 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using FocWorkflows.Server.Activities.Deliberation;
+using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Deliberation;
+using FocWorkflows.Server.Deliberation.Approvals;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Persistence.Deliberation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FocWorkflows.Server.Api.Endpoints;
+
+/// <summary>A member's response; <c>onBehalfOf</c> (an e-mail) lets the secretariat answer for a diplomat.</summary>
+public sealed record ApprovalResponseRequest(string? Kind, string? Reason = null, string? ProposedText = null, string? OnBehalfOf = null);
+
+/// <summary>Move the deadline to <c>until</c>, or later <c>by</c> an ISO 8601 duration; the reason is journaled.</summary>
+public sealed record ApprovalExtensionRequest(DateTimeOffset? Until = null, string? By = null, string? Reason = null);
+
+public sealed record GovernmentView(string Code, string Name);
+
+public sealed record ApprovalResponseView(string Government, string GovernmentName, ResponseKind Kind, string? Reason, string? ProposedText,
+    string By, string? OnBehalfOf, DateTimeOffset At, int Revision);
+
+/// <summary>
+/// An approval round as the API shows it. <c>deadlineLocal</c> is the deadline in the caller's time
+/// zone (<c>timeZone</c>); <c>signatories</c> are the current ones while open, the final ones once closed.
+/// </summary>
+public sealed record ApprovalRoundView(string Id, string InstanceId, string ActivityId, string Title, ApprovalMode Mode, int? DraftVersion,
+    ApprovalStatus Status, ApprovalResult? Result, ApprovalReason? Reason, DateTimeOffset OpensAt, DateTimeOffset Deadline,
+    DateTimeOffset DeadlineLocal, string TimeZone, DateTimeOffset? ClosedAt, double? Quorum, double Threshold,
+    IReadOnlyList<GovernmentView> Audience, ApprovalTally Tally, IReadOnlyList<string> Signatories,
+    IReadOnlyList<ApprovalObjection> Objections, IReadOnlyList<ApprovalResponseView> Responses);
+
+public static class ApprovalsEndpoints
+{
+    public static void MapApprovals(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/approvals").WithTags("Approvals");
+        group.MapGet("/{id}", Get).WithSummary("An approval round: mode, deadline (also in your time zone), tally, responses, result.");
+        group.MapPost("/{id}/responses", Respond)
+            .WithSummary("Respond for your government (201 the first time, 200 when you change it); 409 after the deadline, 403 outside the audience.");
+        group.MapPost("/{id}/extend", Extend).RequireAuthorization(Policies.Operate)
+            .WithSummary("Extend the deadline (chairs, co-chairs, the secretariat); journaled with the reason.");
+    }
+
+    private static async Task<Ok<ApprovalRoundView>> Get(string id, ClaimsPrincipal user, ApprovalStore store, IDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok(await ViewAsync(id, user, store, directory, ct));
+
+    private static async Task<Results<Created<ApprovalRoundView>, Ok<ApprovalRoundView>>> Respond(string id, ApprovalResponseRequest request,
+        ClaimsPrincipal user, ApprovalStore store, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)
+    {
+        _ = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
+        var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
+        var payload = new JsonObject
+        {
+            ["action"] = RespondRequest.Action, ["kind"] = request.Kind, ["reason"] = request.Reason, ["proposedText"] = request.ProposedText,
+        };
+        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, id, payload, acting.Actor, acting.OnBehalfOf, ct);
+
+        var view = await ViewAsync(id, user, store, directory, ct);
+        var mine = view.Responses.FirstOrDefault(r => r.Government == acting.Person.Government);
+        return mine is { Revision: 0 } ? TypedResults.Created($"/api/approvals/{id}", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<ApprovalRoundView>> Extend(string id, ApprovalExtensionRequest request, ClaimsPrincipal user,
+        ApprovalStore store, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)
+    {
+        _ = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
+        var payload = new JsonObject
+        {
+            ["action"] = ExtendRequest.Action, ["until"] = request.Until?.ToString("O", CultureInfo.InvariantCulture),
+            ["by"] = request.By, ["reason"] = request.Reason,
+        };
+        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, id, payload, user.Email(), null, ct);
+        return TypedResults.Ok(await ViewAsync(id, user, store, directory, ct));
+    }
+
+    private static async Task<ApprovalRoundView> ViewAsync(string id, ClaimsPrincipal user, ApprovalStore store, IDirectory directory, CancellationToken ct)
+    {
+        var round = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
+        var responses = await store.ResponsesAsync(id, ct);
+        var names = await store.GovernmentNamesAsync(ct);
+        var caller = await directory.FindPersonAsync(user.Email(), ct);
+        var zone = FindZone(caller?.TimeZone);
+        var tally = ApprovalTally.Of(round, responses);
+        string Name(string code) => names.GetValueOrDefault(code, code);
+        return new ApprovalRoundView(round.Id, round.InstanceId, round.NodeId, round.Title, round.Mode, round.DraftVersion, round.Status,
+            round.Result, round.ResultReason, round.OpensAt, round.Deadline, TimeZoneInfo.ConvertTime(round.Deadline, zone), zone.Id,
+            round.ClosedAt, round.Quorum, round.Threshold,
+            [.. round.AudienceGovernments.Select(g => new GovernmentView(g, Name(g)))], tally,
+            round.Status == ApprovalStatus.Closed ? round.Signatories : tally.Signatories,
+            ApprovalTally.ObjectionsOf(responses),
+            [.. responses.Select(r => new ApprovalResponseView(r.Government, Name(r.Government), r.Kind, r.Reason, r.ProposedText, r.By,
+                r.OnBehalfOf, r.At, r.Revision))]);
+    }
+
+    private static TimeZoneInfo FindZone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return TimeZoneInfo.Utc;
+        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
+    }
+}
