@@ -47,6 +47,8 @@ public static class ApiServiceCollectionExtensions
         api.MapTasks();
         api.MapEvents();
         api.MapDirectory();
+        api.MapDrafts();
+        api.MapPublications();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
