@@ -53,6 +53,8 @@ public static class ApiServiceCollectionExtensions
         api.MapConsultations();
         api.MapDispositions();
         api.MapApprovals();
+        api.MapDrafts();
+        api.MapPublications();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -11,6 +11,8 @@ public static class DeliberationServiceCollectionExtensions
         services.AddSingleton<ConsultationStore>();
         services.AddSingleton<CommentWriter>();
         services.AddSingleton<ApprovalStore>();
+        services.AddSingleton<DraftStore>();
+        services.AddSingleton<PublicationStore>();
         return services;
     }
 }

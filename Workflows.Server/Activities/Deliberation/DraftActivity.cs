@@ -1,0 +1,62 @@
+using FocWorkflows.Server.Persistence.Deliberation;
+using System.Text.Json.Nodes;
+using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Deliberation.Drafts;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Activities;
+using FocWorkflows.Server.Persistence;
+
+namespace FocWorkflows.Server.Activities.Deliberation;
+
+[Activity(Type, "Deliberation", "Draft",
+    Description = "Asks the pen-holders for the next version of the text; done when one of them submits it (POST /api/instances/{id}/drafts).",
+    Blocking = true, Outcomes = [Outcomes.Done])]
+public sealed class DraftActivity : Activity<DraftActivity.Settings>
+{
+    public const string Type = "deliberation.draft";
+    public const string SubmitAction = "submit";
+
+    public sealed record Settings(
+        [property: Setting(Help = "What the pen-holders must do, e.g. 'Submit the draft'.")] string Title = "Submit the draft",
+        [property: Setting(Help = "Due after this long, as an ISO 8601 duration (P7D).")] TimeSpan? DueIn = null,
+        [property: Setting(Help = "Guidance for the pen-holders.", Multiline = true)] string? Instructions = null);
+
+    protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
+    {
+        var penHolders = await PenHolders.ResolveAsync(context.Services.GetRequiredService<IDirectory>(), context.TaskForceId, ct);
+        var bookmark = context.CreateBookmark(Type, context.InstanceId);
+        var due = settings.DueIn is { } d ? context.Now + d : (DateTimeOffset?)null;
+        context.CreateInboxTask(settings.Title, [.. penHolders.Select(p => p.Email)], due, bookmark, $"/api/instances/{context.InstanceId}/drafts");
+        return ActivityResult.Suspend(bookmark);
+    }
+
+    protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Settings settings, ResumeSignal signal, CancellationToken ct)
+    {
+        if (signal.Action != SubmitAction)
+            throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = [$"A draft step accepts '{SubmitAction}'."] });
+        var author = signal.OnBehalfOf ?? signal.Actor;
+        var penHolders = await PenHolders.ResolveAsync(context.Services.GetRequiredService<IDirectory>(), context.TaskForceId, ct);
+        if (!PenHolders.Includes(penHolders, author))
+            throw WorkflowProblem.Forbidden("Only the pen-holders submit draft versions.");
+        var markdown = Text(signal.Payload, "markdown");
+        if (string.IsNullOrWhiteSpace(markdown))
+            throw WorkflowProblem.Invalid("The draft is empty", new Dictionary<string, string[]> { ["markdown"] = ["is required."] });
+
+        var latest = await context.Services.GetRequiredService<DraftStore>().LatestAsync(context, ct);
+        var number = (latest?.Number ?? 0) + 1;
+        var title = Text(signal.Payload, "title")?.Trim() is { Length: > 0 } t ? t : latest?.Title ?? settings.Title;
+        context.Record(new DraftVersion
+        {
+            Id = Text(signal.Payload, "versionId") ?? context.NewId(), InstanceId = context.InstanceId, NodeId = context.NodeId,
+            Number = number, Title = title, Markdown = Paragraphs.Normalize(markdown), Note = Text(signal.Payload, "note"),
+            SubmittedBy = signal.Actor!, OnBehalfOf = signal.OnBehalfOf, SubmittedAt = context.Now,
+        });
+        context.Journal("draft-submitted", new JsonObject { ["version"] = number, ["title"] = title });
+        context.SetOutput(new JsonObject { ["version"] = number, ["title"] = title });
+        return ActivityResult.Outcome(Outcomes.Done);
+    }
+
+    private static string? Text(JsonNode? payload, string name) =>
+        payload?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

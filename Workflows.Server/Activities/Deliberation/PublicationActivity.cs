@@ -1,0 +1,118 @@
+using FocWorkflows.Server.Persistence.Deliberation;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Deliberation.Drafts;
+using FocWorkflows.Server.Deliberation.Publications;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Activities;
+using FocWorkflows.Server.Persistence;
+
+namespace FocWorkflows.Server.Activities.Deliberation;
+
+[Activity(Type, "Deliberation", "Publication",
+    Description = "Locks the latest draft version with its signatories and expected translations, and releases it at once or at the embargo time.",
+    Blocking = true, Outcomes = [Outcomes.Done])]
+public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
+{
+    public const string Type = "deliberation.publication";
+    public const string TranslateAction = "translate";
+
+    public sealed record Settings(
+        [property: Setting(Help = "Embargo: released at this moment; at once when empty or past.")] DateTimeOffset? ReleaseAt = null,
+        [property: Setting(Help = "Languages of the expected translations, e.g. [\"fr\",\"es\",\"ar\"].", DefaultJson = "[]")] IReadOnlyList<string>? Languages = null,
+        [property: Setting(Help = "Government codes of the signatories, e.g. {\"js\": \"outputs.approve.signatories\"}.")] IReadOnlyList<string>? Signatories = null,
+        [property: Setting(Help = "Or the id of the approval-round step whose output lists the signatories.", Expressions = false)] string? SignatoriesFrom = null);
+
+    protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
+    {
+        var draft = await context.Services.GetRequiredService<DraftStore>().LatestAsync(context, ct);
+        if (draft is null) return ActivityResult.Fault("There is no draft version to publish.");
+        var signatories = (settings.Signatories ?? SignatoriesOf(context, settings.SignatoriesFrom))
+            .Select(s => s.Trim().ToUpperInvariant()).Where(s => s.Length > 0).Distinct().ToList();
+        var releaseAt = settings.ReleaseAt?.ToUniversalTime();
+        var scheduled = releaseAt > context.Now;
+        var publication = new Publication
+        {
+            Id = context.NewId(), InstanceId = context.InstanceId, NodeId = context.NodeId, DraftNumber = draft.Number,
+            Title = draft.Title, Markdown = draft.Markdown, Signatories = signatories, CreatedAt = context.Now,
+            ReleaseAt = scheduled ? releaseAt!.Value : context.Now,
+            Status = scheduled ? PublicationStatus.Scheduled : PublicationStatus.Released, ReleasedAt = scheduled ? null : context.Now,
+        };
+        context.Record(publication);
+        foreach (var language in (settings.Languages ?? []).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
+            context.Record(new Translation
+            {
+                Id = context.NewId(), PublicationId = publication.Id, Language = language, SourceVersion = draft.Number, Status = TranslationStatus.Pending,
+            });
+        context.SetOutput(new JsonObject
+        {
+            ["publicationId"] = publication.Id, ["version"] = draft.Number, ["signatories"] = JsonSerializer.SerializeToNode(signatories),
+        });
+        if (!scheduled)
+        {
+            context.Journal("published", new JsonObject { ["publicationId"] = publication.Id, ["version"] = draft.Number });
+            return ActivityResult.Outcome(Outcomes.Done);
+        }
+        context.Journal("publication-scheduled", new JsonObject { ["publicationId"] = publication.Id, ["version"] = draft.Number, ["releaseAt"] = publication.ReleaseAt });
+        return ActivityResult.Suspend(context.CreateBookmark(Type, publication.Id, publication.ReleaseAt));
+    }
+
+    protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Settings settings, ResumeSignal signal, CancellationToken ct)
+    {
+        var store = context.Services.GetRequiredService<PublicationStore>();
+        var publication = await store.GetAsync(signal.Bookmark.Key!, ct)
+            ?? throw new InvalidOperationException($"Publication {signal.Bookmark.Key} is missing.");
+        if (signal.ByTimer)
+        {
+            publication.Status = PublicationStatus.Released;
+            publication.ReleasedAt = context.Now;
+            context.Update(publication);
+            context.Journal("published", new JsonObject { ["publicationId"] = publication.Id, ["version"] = publication.DraftNumber });
+            return ActivityResult.Outcome(Outcomes.Done);
+        }
+        if (signal.Action != TranslateAction)
+            throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = [$"A publication step accepts '{TranslateAction}'."] });
+        await ProvideTranslationAsync(context, publication, signal, (await store.TranslationsAsync(publication.Id, ct)).ToList(), ct);
+        return ActivityResult.StaySuspended();
+    }
+
+    private static async Task ProvideTranslationAsync(ActivityContext context, Publication publication, ResumeSignal signal, List<Translation> translations, CancellationToken ct)
+    {
+        var directory = context.Services.GetRequiredService<IDirectory>();
+        var author = signal.OnBehalfOf ?? signal.Actor;
+        var person = author is null ? null : await directory.FindPersonAsync(author, ct);
+        if (person is null || !(person.HasRole(Roles.Secretariat) || PenHolders.Includes(await PenHolders.ResolveAsync(directory, context.TaskForceId, ct), author)))
+            throw WorkflowProblem.Forbidden("Only the pen-holders and the secretariat provide translations.");
+        var language = signal.Payload?["language"]?.GetValue<string>();
+        var translation = translations.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase))
+            ?? throw WorkflowProblem.NotFound("Translation", $"{publication.Id}/{language}");
+        var markdown = signal.Payload?["markdown"]?.GetValue<string>();
+        var source = signal.Payload?["sourceVersion"]?.GetValue<int>() ?? publication.DraftNumber;
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(markdown)) errors["markdown"] = ["is required."];
+        if (source < 1 || source > publication.DraftNumber) errors["sourceVersion"] = [$"must be a draft version from 1 to {publication.DraftNumber}."];
+        if (errors.Count > 0) throw WorkflowProblem.Invalid("The translation is not valid", errors);
+
+        translation.Markdown = Paragraphs.Normalize(markdown!);
+        translation.SourceVersion = source;
+        translation.Status = TranslationStatus.Provided;
+        translation.ProvidedBy = signal.Actor;
+        translation.OnBehalfOf = signal.OnBehalfOf;
+        translation.ProvidedAt = context.Now;
+        context.Update(translation);
+        context.Journal("translation-provided", new JsonObject { ["publicationId"] = publication.Id, ["language"] = translation.Language, ["sourceVersion"] = source });
+    }
+
+    /// <summary>The signatories an approval-round step put in its output, e.g. <c>outputs.approve.signatories</c>.</summary>
+    private static IEnumerable<string> SignatoriesOf(ActivityContext context, string? nodeId)
+    {
+        if (string.IsNullOrWhiteSpace(nodeId)) return [];
+        var script = $"((outputs[{JsonSerializer.Serialize(nodeId)}] || {{}}).signatories || [])";
+        return context.Evaluate(SettingValue.JavaScript(script)) is JsonArray codes
+            ? codes.Select(c => c is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>()
+            : [];
+    }
+}

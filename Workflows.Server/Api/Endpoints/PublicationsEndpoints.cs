@@ -1,0 +1,87 @@
+using FocWorkflows.Server.Persistence.Deliberation;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using FocWorkflows.Server.Activities.Deliberation;
+using FocWorkflows.Server.Deliberation;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Deliberation.Drafts;
+using FocWorkflows.Server.Deliberation.Publications;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FocWorkflows.Server.Api.Endpoints;
+
+public sealed record ProvideTranslationRequest(string? Markdown, int? SourceVersion, string? OnBehalfOf);
+public sealed record SignatoryResponse(string Code, string Name);
+
+/// <summary>A translation: <c>current</c> is false when it was made from an older version than the published one.</summary>
+public sealed record TranslationResponse(string Language, TranslationStatus Status, int SourceVersion, bool Current, string? Markdown, string? Html,
+    DateTimeOffset? ProvidedAt);
+public sealed record PublicationSummary(string Id, string Title, int Version, PublicationStatus Status, DateTimeOffset ReleaseAt);
+public sealed record PublicationResponse(string Id, string? InstanceId, string Title, int Version, PublicationStatus Status, DateTimeOffset ReleaseAt,
+    DateTimeOffset? ReleasedAt, string Markdown, string Html, IReadOnlyList<SignatoryResponse> Signatories, IReadOnlyList<TranslationResponse> Translations);
+
+public static class PublicationsEndpoints
+{
+    public static void MapPublications(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/publications").WithTags("Publications");
+        group.MapGet("/", List).AllowAnonymous()
+            .WithSummary("Released publications, newest first; signed-in callers also see scheduled ones.");
+        group.MapGet("/{id}", Get).AllowAnonymous()
+            .WithSummary("The adopted text, its signatories and translations. Public once released; before that only for signed-in callers.");
+        group.MapPut("/{id}/translations/{language}", ProvideTranslation)
+            .WithSummary("A pen-holder or the secretariat provides a translation while the publication is scheduled; 409 after release.");
+    }
+
+    private static async Task<Ok<List<PublicationSummary>>> List(ClaimsPrincipal user, PublicationStore publications, CancellationToken ct)
+    {
+        var list = await publications.ListAsync(releasedOnly: !SignedIn(user), ct);
+        return TypedResults.Ok(list.Select(p => new PublicationSummary(p.Id, p.Title, p.DraftNumber, p.Status, p.ReleaseAt)).ToList());
+    }
+
+    private static async Task<Ok<PublicationResponse>> Get(string id, ClaimsPrincipal user, PublicationStore publications, CancellationToken ct)
+    {
+        var publication = await publications.GetAsync(id, ct);
+        // Before release the text is under embargo: the public cannot tell it exists.
+        if (publication is null || (publication.Status != PublicationStatus.Released && !SignedIn(user)))
+            throw WorkflowProblem.NotFound("Publication", id);
+        return TypedResults.Ok(await ToResponseAsync(publication, SignedIn(user), publications, ct));
+    }
+
+    private static async Task<Ok<TranslationResponse>> ProvideTranslation(string id, string language, ProvideTranslationRequest request,
+        ClaimsPrincipal user, IDirectory directory, WorkflowRuntime runtime, PublicationStore publications, CancellationToken ct)
+    {
+        var publication = await publications.GetAsync(id, ct) ?? throw WorkflowProblem.NotFound("Publication", id);
+        if (publication.Status == PublicationStatus.Released)
+            throw WorkflowProblem.Conflict("Already released", "A released publication is locked: its translations can no longer change.");
+        if (!(await publications.TranslationsAsync(id, ct)).Any(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase)))
+            throw WorkflowProblem.NotFound("Translation", $"{id}/{language}");
+        var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
+        var payload = new JsonObject
+        {
+            ["action"] = PublicationActivity.TranslateAction, ["language"] = language, ["markdown"] = request.Markdown,
+            ["sourceVersion"] = request.SourceVersion,
+        };
+        await runtime.ResumeByKeyAsync(PublicationActivity.Type, id, payload, acting.Actor, acting.OnBehalfOf, ct);
+        var translation = (await publications.TranslationsAsync(id, ct)).First(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase));
+        return TypedResults.Ok(ToResponse(translation, publication.DraftNumber));
+    }
+
+    private static async Task<PublicationResponse> ToResponseAsync(Publication p, bool signedIn, PublicationStore publications, CancellationToken ct)
+    {
+        var names = await publications.GovernmentNamesAsync(ct);
+        var translations = await publications.TranslationsAsync(p.Id, ct);
+        return new PublicationResponse(p.Id, signedIn ? p.InstanceId : null, p.Title, p.DraftNumber, p.Status, p.ReleaseAt, p.ReleasedAt,
+            p.Markdown, DraftHtml.RenderNumbered(Paragraphs.Of(p.Markdown)),
+            [.. p.Signatories.Select(code => new SignatoryResponse(code, names.TryGetValue(code, out var name) ? name : code))],
+            [.. translations.Select(t => ToResponse(t, p.DraftNumber))]);
+    }
+
+    private static TranslationResponse ToResponse(Translation t, int publishedVersion) => new(t.Language, t.Status, t.SourceVersion,
+        t.SourceVersion == publishedVersion, t.Markdown, t.Markdown is null ? null : DraftHtml.RenderNumbered(Paragraphs.Of(t.Markdown)), t.ProvidedAt);
+
+    private static bool SignedIn(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
+}
