@@ -22,9 +22,12 @@ internal sealed class DatabaseStartup(IDbContextFactory<WorkflowDbContext> conte
     public async Task StartAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // WAL lets readers and the one writer proceed together; the mode is kept in the file.
-        await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (!db.IsPostgres)
+        {
+            // WAL lets readers and the one writer proceed together; the mode is kept in the file.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
         await db.Database.MigrateAsync(ct);
         if (seed.Value.SampleDirectory && !await db.People.AnyAsync(ct))
         {

@@ -88,6 +88,8 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         return await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
     }
 
+    // SQLite says "UNIQUE constraint failed"; PostgreSQL raises SQLSTATE 23505.
     private static bool UniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
+        e.InnerException is Npgsql.PostgresException { SqlState: "23505" }
+        || e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 using FocWorkflows.Server.Engine;
 
 namespace FocWorkflows.Server.Persistence;
@@ -11,8 +9,13 @@ public sealed class StorageOptions
     /// <summary>The folder for the SQLite file; relative paths are under the content root.</summary>
     public string DataFolder { get; set; } = "data";
 
-    /// <summary>Only <c>Sqlite</c> for now; PostgreSQL is planned with its own migrations.</summary>
+    /// <summary><c>Sqlite</c> (embedded default) or <c>PostgreSql</c> (production).</summary>
     public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>The PostgreSQL connection string, e.g. <c>Host=db;Database=focworkflows;Username=foc;Password=...</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
 }
 
 public static class PersistenceServiceCollectionExtensions
@@ -20,18 +23,14 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddPersistence(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration("Storage")
-            .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
-                "Storage:Provider must be 'Sqlite' (the only provider this build supports).")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), "Storage:DataFolder must name a folder.")
+            .Validate(o => o.IsPostgres || string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
+                "Storage:Provider must be 'Sqlite' or 'PostgreSql'.")
+            .Validate(o => o.IsPostgres || !string.IsNullOrWhiteSpace(o.DataFolder), "Storage:DataFolder must name a folder.")
+            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:ConnectionString is required when Storage:Provider is 'PostgreSql'.")
             .ValidateOnStart();
-        services.AddDbContextFactory<WorkflowDbContext>((sp, options) =>
-        {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var folder = Path.GetFullPath(storage.DataFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            Directory.CreateDirectory(folder);
-            options.UseSqlite($"Data Source={Path.Combine(folder, "focworkflows.db")};Pooling=True");
-            options.AddInterceptors([new SqlitePragmas(), .. sp.GetServices<IInterceptor>()]);
-        });
+        services.AddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<IPublishedDefinitions>(sp => sp.GetRequiredService<DefinitionStore>());

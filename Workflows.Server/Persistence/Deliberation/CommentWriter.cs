@@ -27,7 +27,11 @@ public sealed class CommentWriter(IDbContextFactory<WorkflowDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         // SQLite's default transaction is BEGIN IMMEDIATE: it takes the write lock now, so what is read below is current.
+        // On PostgreSQL the consultation row is share-locked instead: a close (an update of that row) waits for this
+        // comment to commit, and a comment waits for a close in progress.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.IsPostgres)
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Consultations\" WHERE \"Id\" = {request.ConsultationId} FOR SHARE", ct);
         var scope = $"comment:{request.ConsultationId}:{request.Author}";
         var hash = Hash(request);
         if (idempotencyKey is not null

@@ -7,11 +7,20 @@ using static FocWorkflows.Server.Tests.Infrastructure.Flow;
 
 namespace FocWorkflows.Server.Tests.Engine;
 
-public sealed class BurstAtomicityTests : IDisposable
+public class BurstAtomicityTests : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
 
-    public void Dispose() => _app.Dispose();
+    public BurstAtomicityTests() => _app = CreateApp();
+
+    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
+    protected virtual TestApp CreateApp() => new();
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task FailureAtCommit_AfterEveryStatementRan_LeavesNothingOfTheBurst_AndTheInstanceResumable()

@@ -6,11 +6,20 @@ using static FocWorkflows.Server.Tests.Infrastructure.Flow;
 
 namespace FocWorkflows.Server.Tests.Engine;
 
-public sealed class ConcurrencyTests : IDisposable
+public class ConcurrencyTests : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
 
-    public void Dispose() => _app.Dispose();
+    public ConcurrencyTests() => _app = CreateApp();
+
+    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
+    protected virtual TestApp CreateApp() => new();
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task FiftyConcurrentResumesOfOneInstance_AreEachAppliedExactlyOnce()

@@ -24,15 +24,22 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool _ownsFolder;
     private readonly bool _timerWorker;
     private readonly bool _standardWorkflows;
+    private readonly string? _postgres;
+
+    /// <summary>An app on a fresh database of the test run's PostgreSQL server.</summary>
+    public static TestApp OnPostgres(bool standardWorkflows = false) =>
+        new(standardWorkflows: standardWorkflows, postgresConnectionString: PostgresServer.NewDatabase());
 
     /// <param name="timerWorker">
     /// Off by default: tests fire timers by hand with <c>FireDueTimersAsync</c>, and a background
     /// worker on the same fake clock would race them.
     /// </param>
     /// <param name="standardWorkflows">Publish the standard FOC workflows at start, as the product does.</param>
+    /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file.</param>
     public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000, bool timerWorker = false,
-        bool standardWorkflows = false)
+        bool standardWorkflows = false, string? postgresConnectionString = null)
     {
+        _postgres = postgresConnectionString;
         _standardWorkflows = standardWorkflows;
         _timerWorker = timerWorker;
         _ownsFolder = dataFolder is null;
@@ -53,6 +60,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", DataFolder);
+        if (_postgres is not null)
+        {
+            builder.UseSetting("Storage:Provider", "PostgreSql");
+            builder.UseSetting("Storage:ConnectionString", _postgres);
+        }
         builder.UseSetting("Seed:SampleDirectory", "true");
         builder.UseSetting("Seed:StandardWorkflows", _standardWorkflows ? "true" : "false");
         builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString());

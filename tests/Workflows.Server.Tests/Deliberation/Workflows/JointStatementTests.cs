@@ -4,19 +4,31 @@ using FocWorkflows.Server.Tests.Infrastructure;
 namespace FocWorkflows.Server.Tests.Deliberation.Workflows;
 
 /// <summary>The coalition's long path, end to end through the API, under a fake clock.</summary>
-public sealed class JointStatementTests : IDisposable
+public class JointStatementTests : IDisposable
 {
     private const string CoChair = People.CoChair;             // Switzerland leads the AI task force: a pen-holder
     private const string DutchLead = "diplomat.nl@foc.example"; // the Netherlands co-leads it
     private static readonly string[] Advisors =
         ["advisor.ai@foc.example", "advisor.access@foc.example", "advisor.uni@foc.example", "advisor.tech@foc.example"];
 
-    private readonly TestApp _app = new(standardWorkflows: true);
+    private readonly TestApp _app;
+
+    public JointStatementTests()
+    {
+        _app = CreateApp();
+        _d = new Deliberator(_app);
+    }
+
+    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
+    protected virtual TestApp CreateApp() => new(standardWorkflows: true);
     private readonly Deliberator _d;
 
-    public JointStatementTests() => _d = new Deliberator(_app);
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task JointStatement_FromFirstDraftToPublication_RecordsEveryStepWithItsActor()

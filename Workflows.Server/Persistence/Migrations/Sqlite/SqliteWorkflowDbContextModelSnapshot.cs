@@ -3,19 +3,16 @@ using System;
 using FocWorkflows.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace FocWorkflows.Server.Persistence.Migrations
+namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261127213718_Initial")]
-    partial class Initial
+    [DbContext(typeof(SqliteWorkflowDbContext))]
+    partial class SqliteWorkflowDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

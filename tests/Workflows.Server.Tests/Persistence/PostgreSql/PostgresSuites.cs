@@ -1,0 +1,28 @@
+using FocWorkflows.Server.Tests.Deliberation.Workflows;
+using FocWorkflows.Server.Tests.Engine;
+using FocWorkflows.Server.Tests.Infrastructure;
+
+namespace FocWorkflows.Server.Tests.Persistence.PostgreSql;
+
+// The production database is PostgreSQL: these suites run the same tests as on SQLite against a real
+// PostgreSQL server (a throw-away cluster, see PostgresServer), with its own migrations.
+
+public sealed class PostgresControlActivitiesTests : ControlActivitiesTests
+{
+    protected override TestApp CreateApp() => TestApp.OnPostgres();
+}
+
+public sealed class PostgresConcurrencyTests : ConcurrencyTests
+{
+    protected override TestApp CreateApp() => TestApp.OnPostgres();
+}
+
+public sealed class PostgresBurstAtomicityTests : BurstAtomicityTests
+{
+    protected override TestApp CreateApp() => TestApp.OnPostgres();
+}
+
+public sealed class PostgresJointStatementTests : JointStatementTests
+{
+    protected override TestApp CreateApp() => TestApp.OnPostgres(standardWorkflows: true);
+}
