@@ -50,6 +50,7 @@ public static class ApiServiceCollectionExtensions
         api.MapTasks();
         api.MapEvents();
         api.MapDirectory();
+        api.MapOutbox();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
