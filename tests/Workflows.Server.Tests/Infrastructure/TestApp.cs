@@ -24,15 +24,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool _ownsFolder;
     private readonly bool _timerWorker;
     private readonly bool _standardWorkflows;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     /// <param name="timerWorker">
     /// Off by default: tests fire timers by hand with <c>FireDueTimersAsync</c>, and a background
     /// worker on the same fake clock would race them.
     /// </param>
     /// <param name="standardWorkflows">Publish the standard FOC workflows at start, as the product does.</param>
+    /// <param name="settings">Further configuration keys (e.g. <c>Graph:BaseUrl</c> pointing at a fake).</param>
     public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000, bool timerWorker = false,
-        bool standardWorkflows = false)
+        bool standardWorkflows = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _standardWorkflows = standardWorkflows;
         _timerWorker = timerWorker;
         _ownsFolder = dataFolder is null;
@@ -57,6 +60,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Seed:StandardWorkflows", _standardWorkflows ? "true" : "false");
         builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString());
         builder.UseSetting("Engine:RunTimerWorker", _timerWorker ? "true" : "false");
+        // Like timers, the outbox is dispatched by hand (OutboxDispatcher.DispatchDueAsync) in tests.
+        builder.UseSetting("Graph:RunDispatcher", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
