@@ -3,6 +3,7 @@ using FocWorkflows.Server.Api;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Designer;
 using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddPersistence();
 builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
 builder.Services.AddWorkflowEngine();
 builder.Services.AddDeliberation();
+builder.Services.AddGraphIntegration();
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddDesignerHost();
 

@@ -55,6 +55,7 @@ public static class ApiServiceCollectionExtensions
         api.MapApprovals();
         api.MapDrafts();
         api.MapPublications();
+        api.MapOutbox();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -1,6 +1,11 @@
 namespace FocWorkflows.Server.Engine.State;
 
-public enum OutboxStatus { Pending, Sent, Dead }
+/// <summary>
+/// Pending: waiting for (another) attempt. Sent: the gateway accepted it. Dead: it kept failing (or
+/// failed for good) and waits for an operator's retry. Held: no gateway delivers it (the embedded
+/// default without a drop folder); it stays readable through the API.
+/// </summary>
+public enum OutboxStatus { Pending, Sent, Dead, Held }
 
 /// <summary>
 /// A side effect (mail, calendar) recorded in the same transaction as the burst that caused it,
@@ -17,6 +22,7 @@ public sealed class OutboxMessage
     public required string PayloadJson { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public OutboxStatus Status { get; set; }
+    /// <summary>Attempts that count toward the dead-letter limit since the last operator retry (throttling does not count).</summary>
     public int Attempts { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastError { get; set; }

@@ -29,16 +29,19 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>An app on a fresh database of the test run's PostgreSQL server.</summary>
     public static TestApp OnPostgres(bool standardWorkflows = false) =>
         new(standardWorkflows: standardWorkflows, postgresConnectionString: PostgresServer.NewDatabase());
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     /// <param name="timerWorker">
     /// Off by default: tests fire timers by hand with <c>FireDueTimersAsync</c>, and a background
     /// worker on the same fake clock would race them.
     /// </param>
     /// <param name="standardWorkflows">Publish the standard FOC workflows at start, as the product does.</param>
+    /// <param name="settings">Further configuration keys (e.g. <c>Graph:BaseUrl</c> pointing at a fake).</param>
     /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file.</param>
     public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000, bool timerWorker = false,
-        bool standardWorkflows = false, string? postgresConnectionString = null)
+        bool standardWorkflows = false, IReadOnlyDictionary<string, string?>? settings = null, string? postgresConnectionString = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _postgres = postgresConnectionString;
         _standardWorkflows = standardWorkflows;
         _timerWorker = timerWorker;
@@ -69,6 +72,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Seed:StandardWorkflows", _standardWorkflows ? "true" : "false");
         builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString());
         builder.UseSetting("Engine:RunTimerWorker", _timerWorker ? "true" : "false");
+        // Like timers, the outbox is dispatched by hand (OutboxDispatcher.DispatchDueAsync) in tests.
+        builder.UseSetting("Graph:RunDispatcher", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -57,6 +57,21 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarEvents",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Mailbox = table.Column<string>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedByMessageId = table.Column<string>(type: "TEXT", nullable: false),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarEvents", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Consultations",
                 columns: table => new
                 {
@@ -367,6 +382,32 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<string>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mailbox = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<string>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxAttempts_Outbox_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Dispositions",
                 columns: table => new
                 {
@@ -463,6 +504,17 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttempts_Mailbox_StartedAt",
+                table: "OutboxAttempts",
+                columns: new[] { "Mailbox", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttempts_MessageId_Number",
+                table: "OutboxAttempts",
+                columns: new[] { "MessageId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_Email",
                 table: "People",
                 column: "Email",
@@ -505,6 +557,9 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                 name: "Bookmarks");
 
             migrationBuilder.DropTable(
+                name: "CalendarEvents");
+
+            migrationBuilder.DropTable(
                 name: "Definitions");
 
             migrationBuilder.DropTable(
@@ -526,7 +581,7 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                 name: "Journal");
 
             migrationBuilder.DropTable(
-                name: "Outbox");
+                name: "OutboxAttempts");
 
             migrationBuilder.DropTable(
                 name: "People");
@@ -548,6 +603,9 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Comments");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "Consultations");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowDbContext))]
-    [Migration("20261127214651_Initial")]
+    [Migration("20261127214934_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -698,6 +698,50 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Journal", (string)null);
                 });
 
+            modelBuilder.Entity("FocWorkflows.Server.Engine.State.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mailbox", "StartedAt");
+
+                    b.HasIndex("MessageId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OutboxAttempts", (string)null);
+                });
+
             modelBuilder.Entity("FocWorkflows.Server.Engine.State.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
@@ -830,6 +874,32 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Instances");
                 });
 
+            modelBuilder.Entity("FocWorkflows.Server.Integrations.Graph.CalendarEventLink", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByMessageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CalendarEvents", (string)null);
+                });
+
             modelBuilder.Entity("FocWorkflows.Server.Deliberation.Approvals.ApprovalResponse", b =>
                 {
                     b.HasOne("FocWorkflows.Server.Deliberation.Approvals.ApprovalRound", null)
@@ -853,6 +923,15 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.HasOne("FocWorkflows.Server.Deliberation.Consultations.Comment", null)
                         .WithOne()
                         .HasForeignKey("FocWorkflows.Server.Deliberation.Consultations.Disposition", "CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Engine.State.OutboxAttempt", b =>
+                {
+                    b.HasOne("FocWorkflows.Server.Engine.State.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

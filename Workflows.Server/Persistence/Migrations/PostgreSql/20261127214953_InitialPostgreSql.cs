@@ -59,6 +59,21 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarEvents",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Mailbox = table.Column<string>(type: "text", nullable: false),
+                    ExternalId = table.Column<string>(type: "text", nullable: false),
+                    CreatedByMessageId = table.Column<string>(type: "text", nullable: false),
+                    Cancelled = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarEvents", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Consultations",
                 columns: table => new
                 {
@@ -369,6 +384,32 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<string>(type: "text", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Mailbox = table.Column<string>(type: "text", nullable: false),
+                    RequestId = table.Column<string>(type: "text", nullable: false),
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    EndedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxAttempts_Outbox_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Dispositions",
                 columns: table => new
                 {
@@ -465,6 +506,17 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttempts_Mailbox_StartedAt",
+                table: "OutboxAttempts",
+                columns: new[] { "Mailbox", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttempts_MessageId_Number",
+                table: "OutboxAttempts",
+                columns: new[] { "MessageId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_Email",
                 table: "People",
                 column: "Email",
@@ -507,6 +559,9 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                 name: "Bookmarks");
 
             migrationBuilder.DropTable(
+                name: "CalendarEvents");
+
+            migrationBuilder.DropTable(
                 name: "Definitions");
 
             migrationBuilder.DropTable(
@@ -528,7 +583,7 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                 name: "Journal");
 
             migrationBuilder.DropTable(
-                name: "Outbox");
+                name: "OutboxAttempts");
 
             migrationBuilder.DropTable(
                 name: "People");
@@ -550,6 +605,9 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Comments");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "Consultations");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261127214805_InitialPostgreSql")]
+    [Migration("20261127214953_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -706,6 +706,52 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("Journal", (string)null);
                 });
 
+            modelBuilder.Entity("FocWorkflows.Server.Engine.State.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mailbox", "StartedAt");
+
+                    b.HasIndex("MessageId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OutboxAttempts", (string)null);
+                });
+
             modelBuilder.Entity("FocWorkflows.Server.Engine.State.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
@@ -838,6 +884,32 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("Instances");
                 });
 
+            modelBuilder.Entity("FocWorkflows.Server.Integrations.Graph.CalendarEventLink", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CreatedByMessageId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CalendarEvents", (string)null);
+                });
+
             modelBuilder.Entity("FocWorkflows.Server.Deliberation.Approvals.ApprovalResponse", b =>
                 {
                     b.HasOne("FocWorkflows.Server.Deliberation.Approvals.ApprovalRound", null)
@@ -861,6 +933,15 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.HasOne("FocWorkflows.Server.Deliberation.Consultations.Comment", null)
                         .WithOne()
                         .HasForeignKey("FocWorkflows.Server.Deliberation.Consultations.Disposition", "CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Engine.State.OutboxAttempt", b =>
+                {
+                    b.HasOne("FocWorkflows.Server.Engine.State.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
