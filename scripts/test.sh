@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test project of the solution and ends with one line: "N passed, N failed".
-# Installs nothing today; the end-to-end and PostgreSQL suites will install Debian's chromium and
-# postgresql here when missing.
+# Installs what the suites need from Debian when it is missing: the PostgreSQL server (the tests
+# start their own throw-away cluster on a free port; the system's cluster is never touched).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+need_packages=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+if [ "${#need_packages[@]}" -gt 0 ]; then
+  echo "Installing ${need_packages[*]} from Debian..."
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}"
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}"
+  fi
+fi
 
 results="artifacts/test-results"
 rm -rf "$results"

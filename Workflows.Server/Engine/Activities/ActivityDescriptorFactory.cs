@@ -12,8 +12,6 @@ namespace FocWorkflows.Server.Engine.Activities;
 /// </summary>
 internal static class ActivityDescriptorFactory
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static ActivityDescriptor Create(ActivityAttribute attribute, Type settingsType) => new()
     {
         Type = attribute.Type,
@@ -23,19 +21,20 @@ internal static class ActivityDescriptorFactory
         Blocking = attribute.Blocking,
         Outcomes = attribute.Outcomes,
         OutcomesFromSetting = attribute.OutcomesFromSetting,
-        Settings = [.. SettingParameters(settingsType).Select(Describe)],
+        // NullabilityInfoContext is not thread-safe: one per descriptor.
+        Settings = [.. SettingParameters(settingsType).Select(p => Describe(p, new NullabilityInfoContext()))],
     };
 
     private static IEnumerable<ParameterInfo> SettingParameters(Type settingsType) =>
         settingsType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters() ?? [];
 
-    private static SettingDescriptor Describe(ParameterInfo parameter)
+    private static SettingDescriptor Describe(ParameterInfo parameter, NullabilityInfoContext nullability)
     {
         // [property: Setting] lands on the record's property; a plain [Setting] on the parameter.
         var meta = parameter.GetCustomAttribute<SettingAttribute>()
             ?? parameter.Member.DeclaringType?.GetProperty(parameter.Name!)?.GetCustomAttribute<SettingAttribute>();
         var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-        var nullable = Nullability.Create(parameter).WriteState == NullabilityState.Nullable;
+        var nullable = nullability.Create(parameter).WriteState == NullabilityState.Nullable;
         var defaultValue = meta?.DefaultJson is { } json ? JsonNode.Parse(json) : DefaultOf(parameter);
         return new SettingDescriptor
         {

@@ -25,6 +25,20 @@ public sealed class CommentWriter(IDbContextFactory<WorkflowDbContext> contexts,
     /// <returns>The comment, and whether it was an earlier one returned for a repeated idempotency key.</returns>
     public async Task<(Comment Comment, bool Replayed)> AddAsync(NewComment request, string? idempotencyKey, CancellationToken ct)
     {
+        try
+        {
+            return await TryAddAsync(request, idempotencyKey, ct);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // On PostgreSQL two requests with one key can both find it unused; the key's primary key lets
+            // one win. The loser answers with the winner's comment (or 422 if its body differed).
+            return await TryAddAsync(request, idempotencyKey, ct);
+        }
+    }
+
+    private async Task<(Comment Comment, bool Replayed)> TryAddAsync(NewComment request, string? idempotencyKey, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         // SQLite's default transaction is BEGIN IMMEDIATE: it takes the write lock now, so what is read below is current.
         // On PostgreSQL the consultation row is share-locked instead: a close (an update of that row) waits for this

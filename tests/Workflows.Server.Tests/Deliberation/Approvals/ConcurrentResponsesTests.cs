@@ -7,7 +7,7 @@ using static FocWorkflows.Server.Tests.Deliberation.Approvals.ApprovalTestKit;
 
 namespace FocWorkflows.Server.Tests.Deliberation.Approvals;
 
-public sealed class ConcurrentResponsesTests : IDisposable
+public class ConcurrentResponsesTests : IDisposable
 {
     // The 12 sample governments plus 30 more make the coalition's 42.
     private static readonly string[] MoreGovernments =
@@ -24,9 +24,18 @@ public sealed class ConcurrentResponsesTests : IDisposable
         ("NL", "diplomat.nl@foc.example"), ("AU", "diplomat.au@foc.example"), ("US", "diplomat.us@foc.example"),
     ];
 
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
 
-    public void Dispose() => _app.Dispose();
+    public ConcurrentResponsesTests() => _app = CreateApp();
+
+    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
+    protected virtual TestApp CreateApp() => new();
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Respond_42GovernmentsAtOnce_NoneLostTallyExactEachJournaledOnce()

@@ -4,11 +4,20 @@ using static FocWorkflows.Server.Tests.Deliberation.Consultations.ConsultationKi
 
 namespace FocWorkflows.Server.Tests.Deliberation.Consultations;
 
-public sealed class CommentConcurrencyTests : IDisposable
+public class CommentConcurrencyTests : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app;
 
-    public void Dispose() => _app.Dispose();
+    public CommentConcurrencyTests() => _app = CreateApp();
+
+    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
+    protected virtual TestApp CreateApp() => new();
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task TwoHundredConcurrentComments_FromTheAudience_AreAllStored()

@@ -1,3 +1,5 @@
+using FocWorkflows.Server.Tests.Deliberation.Approvals;
+using FocWorkflows.Server.Tests.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Deliberation.Workflows;
 using FocWorkflows.Server.Tests.Engine;
 using FocWorkflows.Server.Tests.Infrastructure;
@@ -25,4 +27,14 @@ public sealed class PostgresBurstAtomicityTests : BurstAtomicityTests
 public sealed class PostgresJointStatementTests : JointStatementTests
 {
     protected override TestApp CreateApp() => TestApp.OnPostgres(standardWorkflows: true);
+}
+
+public sealed class PostgresCommentConcurrencyTests : CommentConcurrencyTests
+{
+    protected override TestApp CreateApp() => TestApp.OnPostgres();
+}
+
+public sealed class PostgresConcurrentResponsesTests : ConcurrentResponsesTests
+{
+    protected override TestApp CreateApp() => TestApp.OnPostgres();
 }
