@@ -26,7 +26,8 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
         [property: Setting(Help = "Or the moment it closes, with its offset.")] DateTimeOffset? Until = null,
         [property: Setting(Help = "Majority: the share of the audience (0 to 1) that must respond for the vote to count.")] double? Quorum = null,
         [property: Setting(Help = "Majority: adopted when yes > threshold × (yes + no); 0.5 is a simple majority.")] double Threshold = 0.5,
-        [property: Setting(Help = "The draft version being approved, e.g. {\"js\": \"outputs.draft.version\"}.")] int? DraftVersion = null);
+        [property: Setting(Help = "The draft version being approved, e.g. {\"js\": \"outputs.draft.version\"}.")] int? DraftVersion = null,
+        [property: Setting(Help = "Put the deadline in the diplomats' calendars (moved when extended, cancelled when decided early).")] bool CalendarDeadline = false);
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
@@ -55,6 +56,8 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
                 ["template"] = "approval-opened", ["to"] = diplomat.Email, ["roundId"] = round.Id, ["title"] = round.Title,
                 ["mode"] = Camel(round.Mode), ["deadline"] = deadline,
             });
+        if (settings.CalendarDeadline)
+            DeadlineCalendar.Put(context, CalendarKey(round), round.Title, deadline, diplomats.Select(p => p.Email), $"/api/approvals/{round.Id}");
         context.Journal("approval-opened", new JsonObject
         {
             ["roundId"] = round.Id, ["mode"] = Camel(round.Mode), ["deadline"] = deadline, ["governments"] = new JsonArray([.. governments.Select(g => (JsonNode)g)]),
@@ -90,7 +93,9 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
                 round.Deadline = extension.NewDeadline;
                 context.Update(round);
                 context.Reschedule(signal.Bookmark, extension.NewDeadline);
-                foreach (var diplomat in await store.DiplomatsOfAsync(round.AudienceGovernments, ct))
+                var audience = await store.DiplomatsOfAsync(round.AudienceGovernments, ct);
+                DeadlineCalendar.Move(context, CalendarKey(round), round.Title, round.Deadline, audience.Select(p => p.Email), $"/api/approvals/{round.Id}");
+                foreach (var diplomat in audience)
                     context.Enqueue("mail", new JsonObject
                     {
                         ["template"] = "approval-extended", ["to"] = diplomat.Email, ["roundId"] = round.Id, ["title"] = round.Title,
@@ -131,9 +136,13 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
         throw WorkflowProblem.Forbidden("Only diplomats of the governments asked in this round may respond to it.");
     }
 
+    private static string CalendarKey(ApprovalRound round) => DeadlineCalendar.Key("approval", round.Id);
+
     private static ActivityResult Close(ActivityContext context, ApprovalRound round, IReadOnlyList<ApprovalResponse> responses, ApprovalVerdict verdict)
     {
         var tally = ApprovalTally.Of(round, responses);
+        if (context.Now < round.Deadline) DeadlineCalendar.Withdraw(context, CalendarKey(round), $"The round was decided early: {verdict.Result}.");
+        else DeadlineCalendar.Passed(context, CalendarKey(round));
         round.Close(verdict, tally.Signatories, context.Now);
         context.Update(round);
         var output = new JsonObject

@@ -23,7 +23,8 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
         [property: Setting(Help = "How long the window stays open (ISO 8601, e.g. P14D). Give this or 'until'.")] TimeSpan? Window = null,
         [property: Setting(Help = "Or the moment the window closes, with its offset.")] DateTimeOffset? Until = null,
         [property: Setting(Help = "Remind those who have not commented this long before the close (e.g. P2D).")] TimeSpan? ReminderBefore = null,
-        [property: Setting(Help = "The draft version consulted on, e.g. outputs.draft.version.")] int? DraftVersion = null);
+        [property: Setting(Help = "The draft version consulted on, e.g. outputs.draft.version.")] int? DraftVersion = null,
+        [property: Setting(Help = "Put the deadline in the audience's calendars (moved when extended, cancelled when closed early).")] bool CalendarDeadline = false);
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
@@ -50,6 +51,8 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
             bookmarks.Add(context.CreateBookmark(ConsultationEvents.ReminderBookmark, consultation.Id, remindAt));
         context.CreateInboxTask($"Comment: {settings.Title}", consultation.Audience, closesAt, deadline, $"/api/consultations/{consultation.Id}");
         foreach (var email in consultation.Audience) Mail(context, consultation, email, "consultation-opened", $"Consultation open: {settings.Title}");
+        if (settings.CalendarDeadline)
+            DeadlineCalendar.Put(context, CalendarKey(consultation), settings.Title, closesAt, consultation.Audience, Where(consultation));
         context.Journal(ConsultationEvents.Opened, new JsonObject
         {
             ["consultationId"] = consultation.Id, ["audience"] = settings.Audience.ToString(), ["audienceCount"] = consultation.Audience.Count,
@@ -73,14 +76,28 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
             context.DropBookmark(signal.Bookmark);
             return ActivityResult.StaySuspended();
         }
-        if (signal.ByTimer) return await CloseAsync(context, store, consultation, "The window reached its deadline.", ct);
+        if (signal.ByTimer)
+        {
+            DeadlineCalendar.Passed(context, CalendarKey(consultation));
+            return await CloseAsync(context, store, consultation, "The window reached its deadline.", ct);
+        }
         return signal.Action switch
         {
-            "close" => await CloseAsync(context, store, consultation, RequiredReason(signal.Payload), ct),
+            "close" => await CloseEarlyAsync(context, store, consultation, RequiredReason(signal.Payload), ct),
             "extend" => Extend(context, settings, signal, consultation),
             _ => throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["Use close or extend."] }),
         };
     }
+
+    private static Task<ActivityResult> CloseEarlyAsync(ActivityContext context, ConsultationStore store, Consultation consultation, string reason, CancellationToken ct)
+    {
+        DeadlineCalendar.Withdraw(context, CalendarKey(consultation), $"The consultation closed early: {reason}");
+        return CloseAsync(context, store, consultation, reason, ct);
+    }
+
+    private static string CalendarKey(Consultation consultation) => DeadlineCalendar.Key("consultation", consultation.Id);
+
+    private static string Where(Consultation consultation) => $"/consultations/{consultation.Id}";
 
     private static async Task<ActivityResult> CloseAsync(ActivityContext context, ConsultationStore store, Consultation consultation, string reason, CancellationToken ct)
     {
@@ -116,6 +133,7 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
             if (ReminderDue(settings, newClose) is { } remindAt && remindAt > context.Now) context.Reschedule(reminder, remindAt);
             else context.DropBookmark(reminder);
         }
+        DeadlineCalendar.Move(context, CalendarKey(consultation), consultation.Title, newClose, consultation.Audience, Where(consultation));
         context.Journal(ConsultationEvents.Extended, new JsonObject
         {
             ["consultationId"] = consultation.Id, ["from"] = previous, ["to"] = newClose, ["reason"] = request.Reason,

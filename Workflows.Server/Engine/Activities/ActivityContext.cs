@@ -119,11 +119,24 @@ public sealed class ActivityContext
     }
 
     /// <summary>Queues a side effect for delivery after the burst commits.</summary>
-    public void Enqueue(string kind, JsonObject payload) => _burst.Outbox.Add(new OutboxMessage
+    public void Enqueue(string kind, JsonObject payload) => _burst.Enqueue(kind, payload, NodeId);
+
+    /// <summary>Puts an entry (a meeting, a deadline) in the attendees' calendars, or moves it if it exists.</summary>
+    public void ScheduleEvent(CalendarEntry entry)
     {
-        Id = _ids.NewId(), InstanceId = InstanceId, NodeId = NodeId, Kind = kind,
-        PayloadJson = payload.ToJsonString(), CreatedAt = Now, Status = OutboxStatus.Pending, NextAttemptAt = Now,
-    });
+        var exists = _burst.State.CalendarEvents.ContainsKey(entry.Key);
+        _burst.State.CalendarEvents[entry.Key] = entry.Start;
+        Enqueue(CalendarEntry.Kind, entry.ToPayload(exists ? "update" : "create"));
+    }
+
+    /// <summary>Whether this instance has this calendar entry in people's calendars.</summary>
+    public bool HasEvent(string key) => _burst.State.CalendarEvents.ContainsKey(key);
+
+    /// <summary>Stops tracking an entry that simply passed (a deadline reached): it stays in calendars.</summary>
+    public void ForgetEvent(string key) => _burst.State.CalendarEvents.Remove(key);
+
+    /// <summary>Cancels an entry this instance scheduled; nothing happens for one it never scheduled.</summary>
+    public void CancelEvent(string key, string comment) => CalendarEntry.Cancel(_burst, key, comment, NodeId);
 
     /// <summary>Adds a domain record to be saved with the burst.</summary>
     public void Record(object entity) => _burst.Records.Add(entity);

@@ -14,9 +14,12 @@ public sealed class Burst
 {
     private readonly List<Bookmark> _openBookmarks;
 
+    private readonly IdGenerator _ids;
+
     public Burst(WorkflowInstance instance, WorkflowDefinition definition, IEnumerable<Bookmark> openBookmarks,
-        IEnumerable<HumanTask> openTasks, DateTimeOffset now, string? actor, string? onBehalfOf)
+        IEnumerable<HumanTask> openTasks, DateTimeOffset now, string? actor, string? onBehalfOf, IdGenerator ids)
     {
+        _ids = ids;
         Instance = instance;
         Definition = definition;
         State = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState();
@@ -61,6 +64,13 @@ public sealed class Burst
     public IdempotencyRecord? Idempotency { get; set; }
 
     public int ActivitiesRun { get; set; }
+
+    /// <summary>Queues a side effect for delivery after commit; ids increase, so delivery keeps this order.</summary>
+    public void Enqueue(string kind, JsonObject payload, string? nodeId) => Outbox.Add(new OutboxMessage
+    {
+        Id = _ids.NewId(), InstanceId = Instance.Id, NodeId = nodeId, Kind = kind,
+        PayloadJson = payload.ToJsonString(), CreatedAt = Now, Status = OutboxStatus.Pending, NextAttemptAt = Now,
+    });
 
     public void AddBookmark(Bookmark bookmark)
     {

@@ -168,6 +168,12 @@ public sealed class Interpreter(
             task.ClosedAt = burst.Now;
             burst.CloseTask(task);
         }
+        if (status == InstanceStatus.Cancelled)
+        {
+            // A cancelled process must not leave meetings and deadlines in people's calendars.
+            foreach (var key in burst.State.CalendarEvents.Keys.ToList())
+                CalendarEntry.Cancel(burst, key, $"The workflow was cancelled: {details?["reason"]}", null);
+        }
         burst.Instance.Status = status;
         burst.Instance.EndedAt = burst.Now;
         JournalWriter.Append(burst, @event, details: details);

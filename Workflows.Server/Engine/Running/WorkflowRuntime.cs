@@ -51,7 +51,7 @@ public sealed class WorkflowRuntime(
             StartedBy = request.Actor, CreatedAt = now, UpdatedAt = now,
             InputJson = input.ToJsonString(), StateJson = JsonSerializer.Serialize(state, StateJson.Options),
         };
-        var burst = new Burst(instance, definition, [], [], now, request.Actor, null);
+        var burst = new Burst(instance, definition, [], [], now, request.Actor, null, ids);
         if (request.IdempotencyKey is { } k)
             burst.Idempotency = new IdempotencyRecord { Scope = scope, Key = k, RequestHash = requestHash, ResourceId = instance.Id, CreatedAt = now };
         JournalWriter.Append(burst, JournalEvents.InstanceStarted, details: new JsonObject
@@ -176,7 +176,7 @@ public sealed class WorkflowRuntime(
             var definition = await definitions.GetAsync(snapshot.Instance.DefinitionId, snapshot.Instance.DefinitionVersion, ct)
                 ?? throw new InvalidOperationException($"Definition {snapshot.Instance.DefinitionId} v{snapshot.Instance.DefinitionVersion} is missing.");
             var loadedStamp = snapshot.Instance.Stamp;
-            var burst = new Burst(snapshot.Instance, definition, snapshot.Bookmarks, snapshot.OpenTasks, time.GetUtcNow(), actor, onBehalfOf);
+            var burst = new Burst(snapshot.Instance, definition, snapshot.Bookmarks, snapshot.OpenTasks, time.GetUtcNow(), actor, onBehalfOf, ids);
             await work(burst);
             if (burst.Journal.Count == 0) return; // nothing happened (e.g. an event that found its bookmark gone)
             burst.SaveState();

@@ -16,6 +16,12 @@ public sealed class InstanceState
     /// <summary>Joins that have seen some of their branches arrive, by node id.</summary>
     public Dictionary<string, JoinArrivals> Joins { get; set; } = [];
 
+    /// <summary>
+    /// Calendar entries this instance put in people's calendars and has not cancelled, by key, with
+    /// their start: cancelling the workflow cancels them.
+    /// </summary>
+    public Dictionary<string, DateTimeOffset> CalendarEvents { get; set; } = [];
+
     /// <summary>The incident that faulted the instance, kept until a retry clears it.</summary>
     public Incident? Incident { get; set; }
 }

@@ -56,6 +56,7 @@ public sealed class MainPathTests : IDisposable
         {
             proposedId = "digital-equality", name = "Task Force on Digital Equality", mandate = "Close digital divides.",
             leadGovernments = new[] { "GH", "CL" }, memberGovernments = new[] { "KE", "AU" }, endDate = "2028-06-30T00:00:00Z",
+            kickoffAt = "2027-01-15T14:00:00+01:00",
         }, by: People.Secretariat);
         await _d.SubmitDraftAsync("terms", People.Secretariat, "## Terms of reference\n\nThe task force works on digital equality.");
         var round = await _d.ResourceIdAsync("steering");
@@ -65,6 +66,10 @@ public sealed class MainPathTests : IDisposable
         Assert.Equal("finished", (await _d.InstanceAsync()).Str("status"));
         var taskForce = await (await _app.ClientAs(People.Chair).GetAsync("/api/task-forces/digital-equality")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(["AU", "CL", "GH", "KE"], taskForce["memberGovernments"]!.AsArray().Select(g => g!.GetValue<string>()).Order());
+        var kickoff = await _app.QueryAsync(db => db.Outbox.SingleAsync(m => m.NodeId == "kickoff-meeting"));
+        Assert.Equal("calendar-event", kickoff.Kind);
+        Assert.Contains("\"start\":\"2027-01-15T13:00:00+00:00\"", kickoff.PayloadJson);
+        Assert.Contains("\"isOnlineMeeting\":true", kickoff.PayloadJson);
     }
 
     [Fact]

@@ -21,7 +21,9 @@ public sealed class GraphFake : IDisposable
     public const string Token = "fake-graph-token";
     public const string EventId = "AAMkAGI1-event-1";
 
-    public GraphFake()
+    /// <param name="standardWorkflows">Publish the standard FOC workflows, for end-to-end runs.</param>
+    /// <param name="messagesPerMinute">The mailbox's rate; end-to-end runs send many messages at once.</param>
+    public GraphFake(bool standardWorkflows = false, int messagesPerMinute = 30)
     {
         Server = WireMockServer.Start();
         Server.Given(Request.Create().WithPath("/tenant-1/oauth2/v2.0/token").UsingPost())
@@ -33,10 +35,10 @@ public sealed class GraphFake : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"{EventId}\"}}"));
         Server.Given(Request.Create().WithPath($"/v1.0/users/*/events/{EventId}/cancel").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(202));
-        App = new TestApp(settings: new Dictionary<string, string?>
+        App = new TestApp(standardWorkflows: standardWorkflows, settings: new Dictionary<string, string?>
         {
             ["Graph:TenantId"] = "tenant-1", ["Graph:ClientId"] = "client-1", ["Graph:ClientSecret"] = "secret-1",
-            ["Graph:SenderMailbox"] = Sender, ["Graph:MessagesPerMinute"] = "30",
+            ["Graph:SenderMailbox"] = Sender, ["Graph:MessagesPerMinute"] = messagesPerMinute.ToString(),
             // "localhost", not 127.0.0.1: the SDK sends tokens over plain http to localhost only.
             ["Graph:BaseUrl"] = $"http://localhost:{Server.Port}/v1.0",
             ["Graph:TokenEndpoint"] = $"http://localhost:{Server.Port}/tenant-1/oauth2/v2.0/token",
