@@ -32,8 +32,9 @@ public static class ApiServiceCollectionExtensions
         // problem type; by default minimal APIs answer them with a bare 400 outside Development.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemMapping>();
-        services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication(SessionAuthentication.DefaultScheme)
+            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null)
+            .AddFocSchemes(tokenScheme: _ => null);
         services.AddAuthorizationBuilder().AddFocPolicies();
         services.AddOpenApi();
         return services;
@@ -57,6 +58,7 @@ public static class ApiServiceCollectionExtensions
         api.MapPublications();
         api.MapOutbox();
 
+        app.MapSessionEndpoints();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();

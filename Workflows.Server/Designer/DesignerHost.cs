@@ -19,7 +19,10 @@ public static class DesignerHost
     public static IServiceCollection AddDesignerHost(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
         services.AddSingleton<IDesignerBackend, DesignerBackend>();
+        services.AddSingleton<ISessionPort, SessionPort>();
+        services.AddSingleton<IOutboxPort, OutboxPort>();
         return services;
     }
 

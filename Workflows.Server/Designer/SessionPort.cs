@@ -1,0 +1,35 @@
+using FocWorkflows.Designer.Ports;
+using FocWorkflows.Server.Api;
+using FocWorkflows.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FocWorkflows.Server.Designer;
+
+internal sealed class SessionPort(IDbContextFactory<WorkflowDbContext> contexts, IOptions<AuthenticationModeOptions> mode) : ISessionPort
+{
+    public bool DevelopmentSignIn => mode.Value.Mode == "Development";
+
+    public async Task<IReadOnlyList<SignInCandidate>> CandidatesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        return [.. people.Select(p => new SignInCandidate(p.Email, p.Name, p.Organisation, p.Roles))];
+    }
+}
+
+internal sealed class OutboxPort(OutboxStore store) : IOutboxPort
+{
+    public async Task<(IReadOnlyList<OutboxItem> Items, int Total)> ListAsync(string? status, int page, int pageSize, CancellationToken ct)
+    {
+        var parsed = Enum.TryParse<Engine.State.OutboxStatus>(status, ignoreCase: true, out var s) ? s : (Engine.State.OutboxStatus?)null;
+        var (items, total) = await store.ListAsync(parsed, page, pageSize, ct);
+        return ([.. items.Select(m =>
+        {
+            var payload = System.Text.Json.Nodes.JsonNode.Parse(m.PayloadJson);
+            var to = payload?["to"]?.ToString() ?? (payload?["attendees"] is System.Text.Json.Nodes.JsonArray a ? $"{a.Count} attendee(s)" : null);
+            var subject = payload?["subject"]?.ToString() ?? payload?["template"]?.ToString() ?? payload?["eventKey"]?.ToString();
+            return new OutboxItem(m.Id, m.Kind, m.Status.ToString().ToLowerInvariant(), to, subject, m.CreatedAt, m.Attempts, m.NextAttemptAt, m.LastError);
+        })], total);
+    }
+}
