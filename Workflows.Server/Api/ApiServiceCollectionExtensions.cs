@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Api.Endpoints;
+using FocWorkflows.Server.Integrations.Graph;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -33,7 +34,13 @@ public static class ApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null)
+            // The few endpoints an advisor reaches from their link: a token picks the link's scheme, else the account's.
+            // One forwarding scheme (not two schemes on the policy) so a refusal is answered by exactly one challenge.
+            .AddPolicyScheme(Policies.LinkOrAccountScheme, "Advisor link or account", o => o.ForwardDefaultSelector = http =>
+                AdvisorLinkAuthenticationHandler.TokenOf(http.Request) is not null
+                    ? AdvisorLinkAuthenticationHandler.SchemeName
+                    : DevelopmentAuthenticationHandler.SchemeName);
         services.AddAuthorizationBuilder().AddFocPolicies();
         services.AddOpenApi();
         return services;
