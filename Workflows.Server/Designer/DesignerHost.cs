@@ -20,6 +20,7 @@ public static class DesignerHost
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<IDesignerBackend, DesignerBackend>();
+        services.AddSingleton<IAdvisorConsultationPort, AdvisorConsultationPort>();
         return services;
     }
 

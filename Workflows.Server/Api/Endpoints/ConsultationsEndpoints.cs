@@ -29,8 +29,6 @@ public sealed record ExtendConsultationRequest(string? Until, string? By, string
 
 public static class ConsultationsEndpoints
 {
-    private const int MaxCommentLength = 20_000;
-
     public static void MapConsultations(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/consultations").WithTags("Consultations");
@@ -65,7 +63,7 @@ public static class ConsultationsEndpoints
         var errors = new Dictionary<string, string[]>();
         if (request.Paragraph is not >= 1) errors["paragraph"] = ["The paragraph number, from 1."];
         if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = ["The comment's text is required."];
-        else if (request.Text.Length > MaxCommentLength) errors["text"] = [$"At most {MaxCommentLength} characters."];
+        else if (request.Text.Length > Comment.MaxTextLength) errors["text"] = [$"At most {Comment.MaxTextLength} characters."];
         if (request.DraftVersion is < 1) errors["draftVersion"] = ["Draft versions start at 1."];
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The comment is not valid", errors);
 
