@@ -64,7 +64,12 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
             {
                 ProblemKind.Conflict => CommentResult.Refused(Closed(await consultations.FindAsync(consultation.Id, ct) ?? consultation, reader)),
                 ProblemKind.Forbidden => CommentResult.Refused(new AdvisorPageProblem(AdvisorPageProblemKind.NotInAudience, refused.Message, Reader: reader)),
-                _ => CommentResult.Invalid(new Dictionary<string, string> { [nameof(AdvisorCommentRequest.Text)] = refused.Message }),
+                ProblemKind.NotFound => CommentResult.Refused(new AdvisorPageProblem(AdvisorPageProblemKind.NotFound, "This consultation no longer exists.", Reader: reader)),
+                // The idempotency key: this form was sent before with other text (back button, edit, resend).
+                _ => CommentResult.Invalid(new Dictionary<string, string>
+                {
+                    [nameof(AdvisorCommentRequest.Text)] = "This form was already sent with a different comment. Reload the page to send another one.",
+                }),
             };
         }
     }
