@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Api.Endpoints;
+using FocWorkflows.Server.Integrations.Graph;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -34,7 +35,15 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ProblemMapping>();
         services.AddAuthentication(SessionAuthentication.DefaultScheme)
             .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null)
-            .AddFocSchemes(tokenScheme: _ => null);
+            // Everywhere: the development header, else the Designer's session cookie. An advisor's token is
+            // not accepted here, so a token-only caller gets 401 on every endpoint but the few below.
+            .AddFocSchemes(tokenScheme: _ => null)
+            // The few endpoints an advisor reaches from their link: a token picks the link's scheme, else as above.
+            // One forwarding scheme (not two schemes on the policy) so a refusal is answered by exactly one challenge.
+            .AddPolicyScheme(Policies.LinkOrAccountScheme, "Advisor link or account", o => o.ForwardDefaultSelector = http =>
+                AdvisorLinkAuthenticationHandler.TokenOf(http.Request) is not null
+                    ? AdvisorLinkAuthenticationHandler.SchemeName
+                    : SessionAuthentication.DefaultScheme);
         services.AddAuthorizationBuilder().AddFocPolicies();
         services.AddOpenApi();
         return services;

@@ -11,11 +11,16 @@ public static class Policies
     public const string Operate = "operate";
     public const string EditDirectory = "edit-directory";
 
+    /// <summary>Anyone signed in, or an advisor with a link (endpoints then check the link's consultation).</summary>
+    public const string AdvisorLinkOrAccount = "advisor-link-or-account";
+    public const string LinkOrAccountScheme = "AdvisorLinkOrAccount";
+
     public static void AddFocPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) => builder
         .AddPolicy(EditDefinitions, p => p.RequireRole(Roles.Secretariat))
         .AddPolicy(Launch, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat))
         .AddPolicy(Operate, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat))
-        .AddPolicy(EditDirectory, p => p.RequireRole(Roles.Secretariat));
+        .AddPolicy(EditDirectory, p => p.RequireRole(Roles.Secretariat))
+        .AddPolicy(AdvisorLinkOrAccount, p => p.AddAuthenticationSchemes(LinkOrAccountScheme).RequireAuthenticatedUser());
 
     public static string Email(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Email) ?? throw new InvalidOperationException("An authenticated caller has no e-mail claim.");

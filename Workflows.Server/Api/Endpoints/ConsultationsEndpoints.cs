@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Persistence.Deliberation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,23 +29,29 @@ public sealed record ExtendConsultationRequest(string? Until, string? By, string
 
 public static class ConsultationsEndpoints
 {
-    private const int MaxCommentLength = 20_000;
-
     public static void MapConsultations(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/consultations").WithTags("Consultations");
-        group.MapGet("/{id}", Get).WithSummary("A consultation window: audience size, deadline, status, comment count (and who has not commented, for chairs and the secretariat).");
-        group.MapGet("/{id}/comments", Comments).WithSummary("The comments, in the order they arrived.");
-        group.MapPost("/{id}/comments", AddComment).WithSummary("Comments on a paragraph (optionally a quoted passage); 403 outside the audience, 409 once closed. Accepts Idempotency-Key.");
+        // These three also answer an advisor's link (?token= or X-Advisor-Token), for its one consultation only.
+        group.MapGet("/{id}", Get).RequireAuthorization(Policies.AdvisorLinkOrAccount)
+            .WithSummary("A consultation window: audience size, deadline, status, comment count (and who has not commented, for chairs and the secretariat).");
+        group.MapGet("/{id}/comments", Comments).RequireAuthorization(Policies.AdvisorLinkOrAccount)
+            .WithSummary("The comments, in the order they arrived.");
+        group.MapPost("/{id}/comments", AddComment).RequireAuthorization(Policies.AdvisorLinkOrAccount)
+            .WithSummary("Comments on a paragraph (optionally a quoted passage); 403 outside the audience, 409 once closed. Accepts Idempotency-Key.");
         group.MapPost("/{id}/close", Close).WithSummary("Closes the window early, with a reason (chairs, co-chairs, pen-holders, secretariat).");
         group.MapPost("/{id}/extend", Extend).WithSummary("Moves the deadline later ({until} or {by}), with a reason (chairs, co-chairs, pen-holders, secretariat).");
     }
 
-    private static async Task<Ok<ConsultationResponse>> Get(string id, ClaimsPrincipal user, ConsultationStore store, TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
-
-    private static async Task<Ok<List<CommentResponse>>> Comments(string id, ConsultationStore store, CancellationToken ct)
+    private static async Task<Ok<ConsultationResponse>> Get(string id, ClaimsPrincipal user, ConsultationStore store, TimeProvider time, CancellationToken ct)
     {
+        RequireLinkFor(user, id);
+        return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
+    }
+
+    private static async Task<Ok<List<CommentResponse>>> Comments(string id, ClaimsPrincipal user, ConsultationStore store, CancellationToken ct)
+    {
+        RequireLinkFor(user, id);
         await FindAsync(store, id, ct);
         return TypedResults.Ok((await store.CommentsAsync(id, ct)).Select(ToResponse).ToList());
     }
@@ -51,10 +59,11 @@ public static class ConsultationsEndpoints
     private static async Task<Created<CommentResponse>> AddComment(string id, CommentRequest request, ClaimsPrincipal user, IDirectory directory,
         CommentWriter writer, CancellationToken ct, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {
+        RequireLinkFor(user, id);
         var errors = new Dictionary<string, string[]>();
         if (request.Paragraph is not >= 1) errors["paragraph"] = ["The paragraph number, from 1."];
         if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = ["The comment's text is required."];
-        else if (request.Text.Length > MaxCommentLength) errors["text"] = [$"At most {MaxCommentLength} characters."];
+        else if (request.Text.Length > Comment.MaxTextLength) errors["text"] = [$"At most {Comment.MaxTextLength} characters."];
         if (request.DraftVersion is < 1) errors["draftVersion"] = ["Draft versions start at 1."];
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The comment is not valid", errors);
 
@@ -94,6 +103,13 @@ public static class ConsultationsEndpoints
         if (!await access.MaySteerAsync(acting.Person, taskForceId, ct))
             throw WorkflowProblem.Forbidden("Only chairs, co-chairs, pen-holders and the secretariat may close or extend a consultation.");
         return acting;
+    }
+
+    /// <summary>A link opens its own consultation only; checked before looking the id up, so it reveals nothing else.</summary>
+    private static void RequireLinkFor(ClaimsPrincipal user, string id)
+    {
+        if (!user.MayUseConsultation(id))
+            throw WorkflowProblem.Forbidden("This link opens another consultation.");
     }
 
     internal static async Task<Consultation> FindAsync(ConsultationStore store, string id, CancellationToken ct) =>

@@ -42,6 +42,9 @@ public sealed class Consultation
 /// </summary>
 public sealed class Comment
 {
+    /// <summary>The longest comment text accepted, by the API and the advisor's page alike.</summary>
+    public const int MaxTextLength = 20_000;
+
     public required string Id { get; init; }
     public required string ConsultationId { get; init; }
     public required string InstanceId { get; init; }

@@ -21,10 +21,8 @@ public sealed class AdvisorLinkAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = Request.Headers.TryGetValue(Header, out var header) && !string.IsNullOrWhiteSpace(header.ToString())
-            ? header.ToString()
-            : Request.Query[QueryParameter].ToString();
-        if (string.IsNullOrWhiteSpace(token)) return Task.FromResult(AuthenticateResult.NoResult());
+        var token = TokenOf(Request);
+        if (token is null) return Task.FromResult(AuthenticateResult.NoResult());
         var grant = links.Validate(token, out var problem);
         if (grant is null) return Task.FromResult(AuthenticateResult.Fail(problem!));
 
@@ -36,6 +34,15 @@ public sealed class AdvisorLinkAuthenticationHandler(
             new Claim(AdvisorLinkClaims.Consultation, grant.ConsultationId),
         ], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    /// <summary>The link's token from the header or, failing that, the query; null when there is none.</summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        var token = request.Headers.TryGetValue(Header, out var header) && !string.IsNullOrWhiteSpace(header.ToString())
+            ? header.ToString()
+            : request.Query[QueryParameter].ToString();
+        return string.IsNullOrWhiteSpace(token) ? null : token;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -9,6 +9,12 @@ namespace FocWorkflows.Server.Integrations.Graph;
 /// <summary>What an advisor's link grants: one person, one consultation, until a moment.</summary>
 public sealed record AdvisorLinkGrant(string Email, string ConsultationId, DateTimeOffset ExpiresAt);
 
+/// <summary>The outcome of reading a token: a valid grant, or the problem (and, when it merely expired, what it granted).</summary>
+public sealed record AdvisorLinkCheck(AdvisorLinkGrant? Valid, AdvisorLinkGrant? Expired, string? Problem)
+{
+    public static AdvisorLinkCheck Refused(string problem) => new(null, null, problem);
+}
+
 /// <summary>
 /// Signed, expiring links for advisors, who have no account: a token names the advisor and the one
 /// consultation it opens. Data Protection signs and encrypts it; the expiry is embedded and checked
@@ -37,8 +43,18 @@ public sealed class AdvisorLinks(IDataProtectionProvider protection, TimeProvide
     /// <summary>The grant, or null with the reason when the token is tampered with, foreign or expired.</summary>
     public AdvisorLinkGrant? Validate(string? token, out string? problem)
     {
-        problem = null;
-        if (string.IsNullOrWhiteSpace(token)) { problem = "The link has no token."; return null; }
+        var check = Check(token);
+        problem = check.Problem;
+        return check.Valid;
+    }
+
+    /// <summary>
+    /// Like <see cref="Validate"/>, but an authentic token that has expired also tells whose it was and
+    /// when it expired, so the advisor can be told in their own time zone. It grants nothing.
+    /// </summary>
+    public AdvisorLinkCheck Check(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token)) return AdvisorLinkCheck.Refused("The link has no token.");
         Payload? payload;
         try
         {
@@ -46,21 +62,14 @@ public sealed class AdvisorLinks(IDataProtectionProvider protection, TimeProvide
         }
         catch (Exception e) when (e is CryptographicException or FormatException or JsonException)
         {
-            problem = "The link is not valid: it was changed or was not issued by this server.";
-            return null;
+            return AdvisorLinkCheck.Refused("The link is not valid: it was changed or was not issued by this server.");
         }
         if (payload is null || string.IsNullOrEmpty(payload.Email) || string.IsNullOrEmpty(payload.ConsultationId))
-        {
-            problem = "The link is not valid.";
-            return null;
-        }
-        var expires = DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAt);
-        if (time.GetUtcNow() >= expires)
-        {
-            problem = $"The link expired on {expires:u}.";
-            return null;
-        }
-        return new AdvisorLinkGrant(payload.Email, payload.ConsultationId, expires);
+            return AdvisorLinkCheck.Refused("The link is not valid.");
+        var grant = new AdvisorLinkGrant(payload.Email, payload.ConsultationId, DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAt));
+        return time.GetUtcNow() >= grant.ExpiresAt
+            ? new AdvisorLinkCheck(null, grant, $"The link expired on {grant.ExpiresAt:u}.")
+            : new AdvisorLinkCheck(grant, null, null);
     }
 
     private sealed record Payload(

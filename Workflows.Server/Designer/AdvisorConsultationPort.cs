@@ -1,0 +1,110 @@
+using FocWorkflows.Designer.Ports;
+using FocWorkflows.Server.Deliberation.Consultations;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Deliberation.Drafts;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Integrations.Graph;
+using FocWorkflows.Server.Persistence.Deliberation;
+
+namespace FocWorkflows.Server.Designer;
+
+/// <summary>
+/// The server's side of the advisor's comment page. Every call checks the link again (signature,
+/// expiry, its one consultation, the audience snapshot), and comments go through the same
+/// <see cref="CommentWriter"/> as the API, so the page can do nothing the API would refuse.
+/// </summary>
+internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationStore consultations, DraftStore drafts,
+    CommentWriter writer, IDirectory directory, TimeProvider time) : IAdvisorConsultationPort
+{
+    private sealed record Admission(Consultation Consultation, AdvisorReader Reader, DraftVersion? Draft, IReadOnlyList<Paragraph> Paragraphs);
+
+    public async Task<AdvisorConsultationView> OpenAsync(string consultationId, string? token, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var (admission, problem) = await AdmitAsync(consultationId, token, ct);
+        if (admission is null) return AdvisorConsultationView.Refused(now, problem!);
+
+        var (consultation, reader, draft, paragraphs) = admission;
+        var mine = (await consultations.CommentsAsync(consultation.Id, ct))
+            .Where(c => string.Equals(c.Commenter, reader.Email, StringComparison.OrdinalIgnoreCase))
+            .Select(ToView).ToList();
+        return AdvisorConsultationView.Of(now, new AdvisorConsultation(consultation.Id, consultation.Title, reader,
+            draft?.Number ?? consultation.DraftVersion, consultation.ClosesAt, consultation.AcceptsCommentsAt(now), consultation.ClosedAt,
+            [.. paragraphs.Select(p => new AdvisorParagraph(p.Number, DraftHtml.Render(p.Markdown)))], mine));
+    }
+
+    public async Task<CommentResult> CommentAsync(string consultationId, string? token, AdvisorCommentRequest comment, CancellationToken ct)
+    {
+        var (admission, problem) = await AdmitAsync(consultationId, token, ct);
+        if (admission is null) return CommentResult.Refused(problem!);
+        var (consultation, reader, draft, paragraphs) = admission;
+        if (!consultation.AcceptsCommentsAt(time.GetUtcNow())) return CommentResult.Refused(Closed(consultation, reader));
+
+        var errors = new Dictionary<string, string>();
+        if (paragraphs.Count > 0 ? comment.Paragraph < 1 || comment.Paragraph > paragraphs.Count : comment.Paragraph < 1)
+            errors[nameof(AdvisorCommentRequest.Paragraph)] = paragraphs.Count > 0
+                ? $"Choose a paragraph from 1 to {paragraphs.Count}."
+                : "The paragraph number, from 1.";
+        if (string.IsNullOrWhiteSpace(comment.Text)) errors[nameof(AdvisorCommentRequest.Text)] = "Write your comment.";
+        else if (comment.Text.Length > Comment.MaxTextLength)
+            errors[nameof(AdvisorCommentRequest.Text)] = $"At most {Comment.MaxTextLength} characters.";
+        if (errors.Count > 0) return CommentResult.Invalid(errors);
+
+        try
+        {
+            var quote = string.IsNullOrWhiteSpace(comment.Quote) ? null : comment.Quote.Trim();
+            var (stored, _) = await writer.AddAsync(new NewComment(consultation.Id, reader.Email, null, comment.Paragraph, quote,
+                comment.Text.Trim(), draft?.Number ?? consultation.DraftVersion), string.IsNullOrWhiteSpace(comment.IdempotencyKey) ? null : comment.IdempotencyKey, ct);
+            return CommentResult.Posted(ToView(stored));
+        }
+        catch (WorkflowProblem refused)
+        {
+            // The writer re-checks the window and the audience inside its transaction: a close may have won the race.
+            return refused.Kind switch
+            {
+                ProblemKind.Conflict => CommentResult.Refused(Closed(await consultations.FindAsync(consultation.Id, ct) ?? consultation, reader)),
+                ProblemKind.Forbidden => CommentResult.Refused(new AdvisorPageProblem(AdvisorPageProblemKind.NotInAudience, refused.Message, Reader: reader)),
+                ProblemKind.NotFound => CommentResult.Refused(new AdvisorPageProblem(AdvisorPageProblemKind.NotFound, "This consultation no longer exists.", Reader: reader)),
+                // The idempotency key: this form was sent before with other text (back button, edit, resend).
+                _ => CommentResult.Invalid(new Dictionary<string, string>
+                {
+                    [nameof(AdvisorCommentRequest.Text)] = "This form was already sent with a different comment. Reload the page to send another one.",
+                }),
+            };
+        }
+    }
+
+    private async Task<(Admission?, AdvisorPageProblem?)> AdmitAsync(string consultationId, string? token, CancellationToken ct)
+    {
+        var check = links.Check(token);
+        if (check.Valid is not { } grant)
+        {
+            return check.Expired is { } expired
+                ? (null, new AdvisorPageProblem(AdvisorPageProblemKind.ExpiredLink, check.Problem!, expired.ExpiresAt, await ReaderAsync(expired.Email, ct)))
+                : (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, check.Problem!));
+        }
+        if (!string.Equals(grant.ConsultationId, consultationId, StringComparison.Ordinal))
+            return (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, "This link opens another consultation."));
+        if (await ReaderAsync(grant.Email, ct) is not { } reader)
+            return (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, "The person this link was issued to is no longer in the directory."));
+        if (await consultations.FindAsync(consultationId, ct) is not { } consultation)
+            return (null, new AdvisorPageProblem(AdvisorPageProblemKind.NotFound, "This consultation no longer exists.", Reader: reader));
+        if (!consultation.Includes(reader.Email))
+            return (null, new AdvisorPageProblem(AdvisorPageProblemKind.NotInAudience, "You are not in this consultation's audience.", Reader: reader));
+
+        var draft = consultation.DraftVersion is { } number
+            ? await drafts.GetAsync(consultation.InstanceId, number, ct)
+            : await drafts.LatestAsync(consultation.InstanceId, ct);
+        return (new Admission(consultation, reader, draft, draft is null ? [] : Paragraphs.Of(draft.Markdown)), null);
+    }
+
+    private async Task<AdvisorReader?> ReaderAsync(string email, CancellationToken ct) =>
+        await directory.FindPersonAsync(email, ct) is { } person
+            ? new AdvisorReader(person.Name, person.Email, person.TimeZone, person.Language)
+            : null;
+
+    private static AdvisorPageProblem Closed(Consultation consultation, AdvisorReader reader) =>
+        new(AdvisorPageProblemKind.Closed, "The consultation is closed.", consultation.ClosedAt ?? consultation.ClosesAt, reader);
+
+    private static AdvisorComment ToView(Comment c) => new(c.Id, c.Paragraph, c.Quote, c.Text, c.CreatedAt);
+}
