@@ -36,3 +36,9 @@ public sealed class ConcurrencyConflictException(string message, Exception? inne
 
 /// <summary>The same idempotency key was committed by a concurrent request.</summary>
 public sealed class DuplicateIdempotencyKeyException(Exception inner) : Exception("Idempotency key already used.", inner);
+
+/// <summary>The task force an instance works for, as scripts and templates see it (<c>taskForce</c>).</summary>
+public interface ITaskForceLookup
+{
+    Task<System.Text.Json.Nodes.JsonNode?> FindAsync(string taskForceId, CancellationToken ct);
+}

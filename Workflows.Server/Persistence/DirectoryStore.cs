@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FocWorkflows.Server.Persistence;
 
 /// <summary>The directory on EF Core: people, governments, task forces, and audience resolution.</summary>
-internal sealed class DirectoryStore(IDbContextFactory<WorkflowDbContext> contexts) : IDirectory
+internal sealed class DirectoryStore(IDbContextFactory<WorkflowDbContext> contexts) : IDirectory, Engine.ITaskForceLookup
 {
     public async Task<Person?> FindPersonAsync(string email, CancellationToken ct)
     {
@@ -18,6 +18,11 @@ internal sealed class DirectoryStore(IDbContextFactory<WorkflowDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
     }
+
+    async Task<System.Text.Json.Nodes.JsonNode?> Engine.ITaskForceLookup.FindAsync(string taskForceId, CancellationToken ct) =>
+        await FindTaskForceAsync(taskForceId, ct) is { } taskForce
+            ? System.Text.Json.JsonSerializer.SerializeToNode(taskForce, System.Text.Json.JsonSerializerOptions.Web)
+            : null;
 
     public async Task<IReadOnlyList<Person>> ResolveAsync(AudienceKind kind, string? taskForceId, IReadOnlyList<string>? list, CancellationToken ct)
     {

@@ -35,7 +35,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<IPublishedDefinitions>(sp => sp.GetRequiredService<DefinitionStore>());
         services.AddSingleton<InstanceQueries>();
-        services.AddSingleton<global::FocWorkflows.Server.Deliberation.Directory.IDirectory, DirectoryStore>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<global::FocWorkflows.Server.Deliberation.Directory.IDirectory>(sp => sp.GetRequiredService<DirectoryStore>());
+        services.AddSingleton<ITaskForceLookup>(sp => sp.GetRequiredService<DirectoryStore>());
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"]);
         return services;

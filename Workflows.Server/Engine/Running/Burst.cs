@@ -37,6 +37,9 @@ public sealed class Burst
     public JsonObject Input { get; }
     public DateTimeOffset Now { get; }
 
+    /// <summary>The instance's task force as JSON (id, name, mandate, governments...), or null.</summary>
+    public JsonNode? TaskForce { get; init; }
+
     /// <summary>Who caused this burst (a person's e-mail, or null for the system: timers, events).</summary>
     public string? Actor { get; }
     public string? OnBehalfOf { get; }

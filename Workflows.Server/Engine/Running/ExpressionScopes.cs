@@ -10,7 +10,7 @@ internal static class ExpressionScopes
         Input = burst.Input,
         Variables = burst.State.Variables,
         Outputs = burst.State.Outputs,
-        TaskForce = null,
+        TaskForce = burst.TaskForce,
         Now = burst.Now,
         DeclaredVariables = [.. burst.Definition.Variables.Select(v => v.Name)],
     };

@@ -24,7 +24,8 @@ public sealed class WorkflowRuntime(
     Interpreter interpreter,
     InstanceLocks locks,
     TimeProvider time,
-    IdGenerator ids)
+    IdGenerator ids,
+    ITaskForceLookup taskForces)
 {
     private const int CommitAttempts = 8;
     public const string SystemActor = "system";
@@ -51,7 +52,10 @@ public sealed class WorkflowRuntime(
             StartedBy = request.Actor, CreatedAt = now, UpdatedAt = now,
             InputJson = input.ToJsonString(), StateJson = JsonSerializer.Serialize(state, StateJson.Options),
         };
-        var burst = new Burst(instance, definition, [], [], now, request.Actor, null, ids);
+        var burst = new Burst(instance, definition, [], [], now, request.Actor, null, ids)
+        {
+            TaskForce = instance.TaskForceId is { } tf ? await taskForces.FindAsync(tf, ct) : null,
+        };
         if (request.IdempotencyKey is { } k)
             burst.Idempotency = new IdempotencyRecord { Scope = scope, Key = k, RequestHash = requestHash, ResourceId = instance.Id, CreatedAt = now };
         JournalWriter.Append(burst, JournalEvents.InstanceStarted, details: new JsonObject
@@ -176,7 +180,10 @@ public sealed class WorkflowRuntime(
             var definition = await definitions.GetAsync(snapshot.Instance.DefinitionId, snapshot.Instance.DefinitionVersion, ct)
                 ?? throw new InvalidOperationException($"Definition {snapshot.Instance.DefinitionId} v{snapshot.Instance.DefinitionVersion} is missing.");
             var loadedStamp = snapshot.Instance.Stamp;
-            var burst = new Burst(snapshot.Instance, definition, snapshot.Bookmarks, snapshot.OpenTasks, time.GetUtcNow(), actor, onBehalfOf, ids);
+            var burst = new Burst(snapshot.Instance, definition, snapshot.Bookmarks, snapshot.OpenTasks, time.GetUtcNow(), actor, onBehalfOf, ids)
+            {
+                TaskForce = snapshot.Instance.TaskForceId is { } tf ? await taskForces.FindAsync(tf, ct) : null,
+            };
             await work(burst);
             if (burst.Journal.Count == 0) return; // nothing happened (e.g. an event that found its bookmark gone)
             burst.SaveState();
