@@ -18,7 +18,8 @@ public sealed class Interpreter(
     ScriptEvaluator scripts,
     IdGenerator ids,
     IServiceProvider services,
-    IOptions<EngineOptions> options)
+    IOptions<EngineOptions> options,
+    ILogger<Interpreter> logger)
 {
     public async Task RunAsync(Burst burst, CancellationToken ct)
     {
@@ -98,9 +99,13 @@ public sealed class Interpreter(
             var settings = binder.Bind(node, descriptor, activity.SettingsType, scope);
             return await call(activity, context, settings);
         }
-        catch (Exception e) when (e is SettingsException or ExpressionException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception e) when (e is not (WorkflowProblem or OperationCanceledException))
         {
-            // Expected failures of a step (bad settings, a script error): an incident, not a crash.
+            // A step that throws (bad settings, a script error, a bug) is an incident on this instance,
+            // kept in the journal and retriable, never a crash of the request. A WorkflowProblem is a
+            // refused request (403, 409...): it abandons the burst and reaches the caller instead.
+            if (e is not (SettingsException or ExpressionException))
+                logger.LogError(e, "Activity {NodeId} ({Type}) of instance {InstanceId} threw.", node.Id, node.Type, burst.Instance.Id);
             return ActivityResult.Fault(e.Message);
         }
     }

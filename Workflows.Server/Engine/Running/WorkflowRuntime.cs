@@ -48,7 +48,7 @@ public sealed class WorkflowRuntime(
         var instance = new WorkflowInstance
         {
             Id = ids.NewId(), DefinitionId = definition.Id, DefinitionVersion = definition.Version,
-            Status = InstanceStatus.Running, TaskForceId = request.TaskForceId ?? input[InputValidator.TaskForceIdInput]?.GetValue<string>(),
+            Status = InstanceStatus.Running, TaskForceId = NullIfBlank(request.TaskForceId) ?? NullIfBlank(input[InputValidator.TaskForceIdInput]?.GetValue<string>()),
             StartedBy = request.Actor, CreatedAt = now, UpdatedAt = now,
             InputJson = input.ToJsonString(), StateJson = JsonSerializer.Serialize(state, StateJson.Options),
         };
@@ -168,6 +168,8 @@ public sealed class WorkflowRuntime(
             if (incident.Token is { } token) burst.State.Tokens.Insert(0, token);
             await interpreter.RunAsync(burst, ct);
         }, ct);
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static string EventKey(string name, string? correlationKey) => $"{name}|{correlationKey}";
 
