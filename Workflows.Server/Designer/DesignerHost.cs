@@ -24,6 +24,7 @@ public static class DesignerHost
         services.AddSingleton<ISessionPort, SessionPort>();
         services.AddSingleton<IOutboxPort, OutboxPort>();
         services.AddSingleton<IAdvisorConsultationPort, AdvisorConsultationPort>();
+        services.AddSingleton<IInstancesPort, InstancesPort>();
         return services;
     }
 

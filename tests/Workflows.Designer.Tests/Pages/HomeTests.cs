@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Designer.Pages;
 using FocWorkflows.Designer.Ports;
@@ -8,6 +9,28 @@ namespace FocWorkflows.Designer.Tests.Pages;
 
 public sealed class HomeTests : BunitContext
 {
+    private readonly BunitAuthorizationContext _auth;
+
+    public HomeTests() => _auth = this.AddAuthorization();
+
+    [Theory]
+    [InlineData("chair", 1)]
+    [InlineData("member", 0)]
+    public void Home_LaunchLink_OnlyForThoseWhoMayLaunch_AndOnlyForPublishedDefinitions(string role, int links)
+    {
+        _auth.SetAuthorized("Someone").SetRoles(role);
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend(
+        [
+            new DefinitionListItem("joint-statement", "Joint statement", 3, false, DateTimeOffset.UnixEpoch),
+            new DefinitionListItem("rapid-response", "Rapid response", null, true, DateTimeOffset.UnixEpoch),
+        ]));
+
+        var page = Render<Home>();
+
+        Assert.Equal(links, page.FindAll("a.launch[href='/launch/joint-statement']").Count);
+        Assert.Empty(page.FindAll("a.launch[href='/launch/rapid-response']"));
+    }
+
     private sealed class FakeBackend(IReadOnlyList<DefinitionListItem> definitions) : IDesignerBackend
     {
         public IActivityCatalog Catalog { get; } = new ActivityCatalog(

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FocWorkflows.Designer.Ports;
+using FocWorkflows.Server.Activities.Control;
+using FocWorkflows.Server.Api.Endpoints;
+using FocWorkflows.Server.Deliberation;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Activities;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Engine.State;
+using FocWorkflows.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocWorkflows.Server.Designer;
+
+/// <summary>
+/// Launching, following and the inbox, over the same services as the API. The engine's problems
+/// become <see cref="CommandResult"/>s so the pages can show them next to the fields.
+/// </summary>
+internal sealed class InstancesPort(
+    WorkflowRuntime runtime, InstanceQueries queries, DefinitionStore definitions, IDirectory directory,
+    TaskCompletion completion, IDbContextFactory<WorkflowDbContext> contexts) : IInstancesPort
+{
+    public async Task<Viewer> ViewerAsync(string email, IReadOnlyList<string> roles, CancellationToken ct)
+    {
+        var person = await directory.FindPersonAsync(email, ct);
+        return new Viewer(email, roles, person?.TimeZone ?? "UTC");
+    }
+
+    public async Task<LaunchForm?> LaunchFormAsync(string definitionId, CancellationToken ct)
+    {
+        var definition = await definitions.GetAsync(definitionId, null, ct);
+        if (definition is null) return null;
+        var taskForces = definition.Inputs.Any(i => i.Type == Definitions.Model.ValueType.TaskForce) ? await TaskForcesAsync(ct) : [];
+        return new LaunchForm(definition.Id, definition.Name, definition.Version, definition.Inputs, taskForces);
+    }
+
+    public Task<CommandResult> LaunchAsync(string definitionId, JsonObject input, string actor, CancellationToken ct) =>
+        Command(async () => (await runtime.StartAsync(new StartRequest(definitionId, null, input, actor), ct)).Instance.Id);
+
+    public async Task<IReadOnlyList<TaskForceOption>> TaskForcesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return [.. (await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Select(t => new TaskForceOption(t.Id, t.Name))];
+    }
+
+    public async Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, CancellationToken ct)
+    {
+        InstanceStatus? status = Enum.TryParse<InstanceStatus>(filter.Status, ignoreCase: true, out var s) && !int.TryParse(filter.Status, out _) ? s : null;
+        var (items, total) = await queries.ListAsync(new InstanceFilter(Blank(filter.DefinitionId), status, Blank(filter.TaskForceId),
+            Math.Max(1, filter.Page), Math.Clamp(filter.PageSize, 1, 500)), ct);
+        return ([.. items.Select(InstanceResponses.Summary).Select(i =>
+            new InstanceListItem(i.Id, i.DefinitionId, i.Version, i.Status, i.TaskForceId, i.StartedBy, i.CreatedAt, i.EndedAt))], total);
+    }
+
+    public async Task<InstanceView?> GetAsync(string id, CancellationToken ct)
+    {
+        var detail = await queries.GetAsync(id, ct);
+        if (detail is null) return null;
+        var definition = await definitions.GetAsync(detail.Instance.DefinitionId, detail.Instance.DefinitionVersion, ct);
+        if (definition is null) return null;
+        var response = InstanceResponses.Detail(detail, definition);
+        var journal = await queries.WholeJournalAsync(id, ct) ?? [];
+        var waiting = response.WaitingOn.Select(w => new OpenStep(w.ActivityId, w.Name, w.Kind, w.Since, w.DueAt,
+            [.. w.Tasks.Select(t => new StepTask(t.Id, t.Title, t.Assignees, t.DueAt,
+                detail.OpenTasks.FirstOrDefault(o => o.Id == t.Id)?.ResourceHref ?? t.Href))])).ToList();
+        return new InstanceView(response.Id, response.DefinitionId, definition.Name, response.Version, response.Status, response.TaskForceId,
+            response.StartedBy, response.CreatedAt, response.EndedAt, response.Input, waiting,
+            [.. journal.Select(e => new JournalLine(e.Sequence, e.At, e.Event, e.NodeId, e.ActivityType, e.Actor, e.OnBehalfOf, e.Outcome))],
+            response.Incident is { } i ? new IncidentView(i.ActivityId, i.Message, i.At) : null);
+    }
+
+    public Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct) =>
+        Command(async () => { await runtime.CancelAsync(id, reason, actor, ct); return id; });
+
+    public Task<CommandResult> RetryAsync(string id, string actor, CancellationToken ct) =>
+        Command(async () => { await runtime.RetryAsync(id, actor, ct); return id; });
+
+    public async Task<IReadOnlyList<InboxTask>> InboxAsync(Viewer viewer, CancellationToken ct) =>
+        [.. (await queries.InboxAsync(viewer.Email, [.. viewer.Roles], HumanTaskStatus.Open, ct)).Select(t => new InboxTask(
+            t.Id, t.InstanceId, t.Title, t.CreatedAt, t.DueAt, t.ResourceHref, JsonSerializer.Deserialize<string[]>(t.ActionsJson) ?? [],
+            [.. (JsonSerializer.Deserialize<HumanTaskActivity.Field[]>(t.FieldsJson, SettingsJson.Options) ?? []).Select(f =>
+                new TaskFieldView(f.Name, f.Label ?? f.Name, f.Type.ToString(), f.Required, f.Options ?? []))]))];
+
+    public Task<CommandResult> CompleteTaskAsync(string taskId, string? action, JsonObject data, string actor, CancellationToken ct) =>
+        Command(async () =>
+        {
+            var task = await queries.GetTaskAsync(taskId, ct) ?? throw WorkflowProblem.NotFound("Task", taskId);
+            var person = await directory.FindPersonAsync(actor, ct) ?? throw WorkflowProblem.Forbidden("You are not in the directory.");
+            await completion.CompleteAsync(task, new TaskCompletionRequest(action, data, null), new Acting(person.Email, null, person), ct);
+            return task.InstanceId;
+        });
+
+    private static async Task<CommandResult> Command(Func<Task<string>> run)
+    {
+        try
+        {
+            return CommandResult.Done(await run());
+        }
+        catch (WorkflowProblem problem)
+        {
+            return new CommandResult(null, problem.Errors.Count > 0 ? problem.Title : problem.Message, problem.Errors);
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

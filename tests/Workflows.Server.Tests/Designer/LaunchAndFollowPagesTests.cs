@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using static FocWorkflows.Server.Tests.Infrastructure.Flow;
+using ValueType = FocWorkflows.Definitions.Model.ValueType;
+
+namespace FocWorkflows.Server.Tests.Designer;
+
+/// <summary>Launch a workflow through the generated form, follow it, complete its task from the inbox: over HTTP with a cookie session.</summary>
+public sealed class LaunchAndFollowPagesTests : IDisposable
+{
+    private readonly TestApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private Task PublishReviewAsync() => _app.PublishAsync(Define("review").Start()
+        .Input("topic", ValueType.String, required: true).Input("rounds", ValueType.Integer).Input("closesAt", ValueType.DateTime)
+        .Node("review", ControlActivityTypes.HumanTask, new
+        {
+            title = "Review the charter", assignees = new[] { People.MemberCanada }, dueIn = "P3D",
+            actions = new[] { "Approve", "Reject" }, fields = new object[] { new { name = "note", label = "Note", required = true } },
+        })
+        .Node("approved", ControlActivityTypes.Log, new { message = "approved" })
+        .Node("rejected", ControlActivityTypes.Log, new { message = "rejected" })
+        .Chain("start", "review").Connect("review", "approved", "Approve").Connect("review", "rejected", "Reject").Build());
+
+    private static async Task SignInAsync(HttpClient browser, string email)
+    {
+        var page = await browser.GetStringAsync("/signin");
+        var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["returnUrl"] = "/", ["__RequestVerificationToken"] = Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    private static string Handler(string page, string endsWith) =>
+        Regex.Matches(page, "name=\"_handler\" value=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).First(h => h.EndsWith(endsWith));
+
+    /// <summary>GETs a page, then posts one of its forms the way a browser without JavaScript does.</summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string url, string handler, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetStringAsync(url);
+        fields["__RequestVerificationToken"] = Token(page);
+        fields["_handler"] = Handler(page, handler);
+        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task Launch_ThroughTheForm_RedirectsToTheInstancePageWaitingOnTheTask()
+    {
+        await PublishReviewAsync();
+        var browser = Browser();
+        await SignInAsync(browser, People.Chair);
+
+        var form = await browser.GetStringAsync("/launch/review");
+        var response = await SubmitAsync(browser, "/launch/review", "launch", new()
+        {
+            ["Values[topic]"] = "Charter 2027", ["Values[rounds]"] = "2", ["Values[closesAt]"] = "2026-12-01T17:00",
+        });
+
+        Assert.Contains("type=\"datetime-local\"", form);
+        Assert.Contains("type=\"number\"", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var instanceUrl = new Uri(new Uri("http://localhost/"), response.Headers.Location!).PathAndQuery;
+        Assert.StartsWith("/instances/", instanceUrl);
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(instanceUrl));
+        Assert.Contains("Review the charter", page);
+        Assert.Contains("closes in 3 days", page);
+        Assert.Contains("Mon 30 Nov 2026, 11:00 (Europe/Tallinn, UTC+02:00)", page); // the chair's own zone
+        Assert.Contains(People.MemberCanada, page);
+        Assert.Contains("2026-12-01T17:00:00+02:00", page); // the datetime-local read in Tallinn
+        Assert.Contains("Cancel the workflow", page);
+    }
+
+    [Fact]
+    public async Task Launch_WithoutARequiredInput_ShowsTheServersErrorNextToTheField()
+    {
+        await PublishReviewAsync();
+        var browser = Browser();
+        await SignInAsync(browser, People.Secretariat);
+
+        var response = await SubmitAsync(browser, "/launch/review", "launch", new() { ["Values[rounds]"] = "2" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Matches("<p id=\"error-topic\" class=\"error\">[^<]*is required", page);
+        Assert.Contains("aria-describedby=\"error-topic\"", page);
+        Assert.Equal(0, await _app.QueryAsync(db => Task.FromResult(db.Instances.Count())));
+    }
+
+    [Fact]
+    public async Task Launch_ForAMember_IsRefused()
+    {
+        await PublishReviewAsync();
+        var browser = Browser();
+        await SignInAsync(browser, People.MemberCanada);
+
+        var response = await browser.GetAsync("/launch/review");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Inbox_TheAssigneeCompletesTheTaskWithAForm_AndTheInstanceMovesOn()
+    {
+        await PublishReviewAsync();
+        var instance = await _app.StartAsync("review", new System.Text.Json.Nodes.JsonObject { ["topic"] = "Charter" });
+        var browser = Browser();
+        await SignInAsync(browser, People.MemberCanada);
+
+        var inbox = await browser.GetStringAsync("/inbox");
+        var response = await SubmitAsync(browser, "/inbox", "complete", new() { ["Action"] = "Approve", ["Data[note]"] = "Fine by Canada" });
+
+        Assert.Contains("Review the charter", inbox);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(FocWorkflows.Server.Engine.State.InstanceStatus.Finished, (await _app.InstanceAsync(instance.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Cancel_ByTheChairWithAReason_CancelsTheInstance()
+    {
+        await PublishReviewAsync();
+        var instance = await _app.StartAsync("review", new System.Text.Json.Nodes.JsonObject { ["topic"] = "Charter" });
+        var browser = Browser();
+        await SignInAsync(browser, People.Chair);
+
+        var response = await SubmitAsync(browser, $"/instances/{instance.Id}", "cancel", new() { ["Reason"] = "Superseded" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(FocWorkflows.Server.Engine.State.InstanceStatus.Cancelled, (await _app.InstanceAsync(instance.Id)).Status);
+    }
+}
