@@ -23,6 +23,7 @@ public static class DesignerHost
         services.AddSingleton<IDesignerBackend, DesignerBackend>();
         services.AddSingleton<ISessionPort, SessionPort>();
         services.AddSingleton<IOutboxPort, OutboxPort>();
+        services.AddScoped<IDefinitionEditingPort, DefinitionEditingPort>();
         return services;
     }
 
