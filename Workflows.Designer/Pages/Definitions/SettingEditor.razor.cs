@@ -45,7 +45,8 @@ public sealed partial class SettingEditor
         },
     } + (Setting.Default is { } d && _kind == SettingKind.Literal ? $" Default: {SettingLiteral.ToText(Setting, d)}." : "");
 
-    // The value changes under us on undo or when another node is shown; what the person is typing does not survive that.
+    // Only a new value from outside (undo, another node, our own accepted change) resets the editor;
+    // a re-render with the same value keeps what the person is typing and the kind they chose.
     protected override void OnParametersSet()
     {
         if (_initialised && JsonNode.DeepEquals(_shown, Value)) return;
@@ -89,9 +90,5 @@ public sealed partial class SettingEditor
         return CommitAsync(_text);
     }
 
-    private Task PublishAsync(JsonNode? value)
-    {
-        _shown = value?.DeepClone();
-        return OnChange.InvokeAsync(value);
-    }
+    private Task PublishAsync(JsonNode? value) => OnChange.InvokeAsync(value);
 }
