@@ -74,6 +74,16 @@ public sealed class DefinitionEditor
         return outcomes;
     }
 
+    /// <summary>Renames the workflow and sets its description; its id never changes.</summary>
+    public EditResult SetDetails(string name, string? description)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return EditResult.Refused("A workflow needs a name.");
+        var trimmedDescription = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (Current.Name == name.Trim() && Current.Description == trimmedDescription) return new EditResult();
+        Apply("Rename the workflow", Current with { Name = name.Trim(), Description = trimmedDescription });
+        return new EditResult();
+    }
+
     public EditResult AddNode(string type, Position position)
     {
         if (_catalog.Find(type) is not { } descriptor)
@@ -93,7 +103,8 @@ public sealed class DefinitionEditor
         if (Current.FindNode(from) is null) return EditResult.Refused($"There is no node '{from}' to connect from.");
         if (Current.FindNode(to) is null) return EditResult.Refused($"There is no node '{to}' to connect to.");
         var outcomes = OutcomesOf(from);
-        if (!outcomes.Contains(outcome))
+        if (string.IsNullOrWhiteSpace(outcome)) return EditResult.Refused("A connection needs an outcome.");
+        if (!outcomes.Contains(outcome) && !ScriptDecidesOutcomes(from))
         {
             var known = outcomes.Count == 0 ? "no outcomes" : string.Join(", ", outcomes.Select(o => $"'{o}'"));
             return EditResult.Refused($"Node '{from}' never reports outcome '{outcome}'; it reports {known}.");
@@ -170,6 +181,11 @@ public sealed class DefinitionEditor
         _undo.Push(edit);
         Show(edit.After);
     }
+
+    // When a script computes the outcome list (a fork's branches from an expression), any name may come out.
+    private bool ScriptDecidesOutcomes(string nodeId) =>
+        Current.FindNode(nodeId) is { } node && _catalog.Find(node.Type) is { } descriptor
+        && DefinitionValidator.OutcomesOf(node, descriptor) is null;
 
     private EditResult Replace(ActivityNode node, ActivityNode replacement, string description)
     {

@@ -79,6 +79,31 @@ public sealed class DefinitionEditorTests
     }
 
     [Fact]
+    public void Connect_OutcomesComputedByAScript_AcceptsAnyName()
+    {
+        var editor = NewEditor();
+        editor.AddNode(ControlActivityTypes.HumanTask, Origin);
+        editor.AddNode(ControlActivityTypes.End, Origin);
+        editor.SetSetting("human-task", "actions", SettingValue.JavaScript("input.choices"));
+
+        Assert.True(editor.Connect("human-task", "Escalate", "end").Succeeded);
+        Assert.Contains("Escalate", editor.OutcomesOf("human-task"));
+    }
+
+    [Fact]
+    public void SetDetails_RenamesTheWorkflowWithUndo()
+    {
+        var editor = NewEditor();
+
+        editor.SetDetails(" Rapid response ", "For urgent statements.");
+        Assert.Equal(("Rapid response", "For urgent statements."), (editor.Current.Name, editor.Current.Description));
+
+        editor.Undo();
+        Assert.Equal("Sample", editor.Current.Name);
+        Assert.False(editor.SetDetails(" ", null).Succeeded);
+    }
+
+    [Fact]
     public void Connect_UnknownOutcome_IsRefusedNamingTheOutcomesTheNodeReports()
     {
         var editor = NewEditor();

@@ -94,6 +94,18 @@ public sealed class DefinitionEditorPageTests : BunitContext
     }
 
     [Fact]
+    public void Page_NothingSelected_EditsTheWorkflowName()
+    {
+        var page = RenderPage(null);
+
+        page.Find("#workflow-name").Change("Rapid response");
+
+        Assert.Contains("Rapid response", page.Find("h1").TextContent);
+        page.Find("#workflow-name").Change("");
+        Assert.Equal("A workflow needs a name.", page.Find(".status").TextContent.Split(" · ")[0]);
+    }
+
+    [Fact]
     public void Page_FindingClicked_SelectsItsNode()
     {
         var page = RenderPage(StartToEnd with { Activities = [.. StartToEnd.Activities, new ActivityNode { Id = "lonely", Type = ControlActivityTypes.End }] });
