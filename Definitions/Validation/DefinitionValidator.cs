@@ -152,7 +152,7 @@ public sealed class DefinitionValidator(IActivityCatalog catalog)
     }
 
     /// <summary>The outcomes a node can report, or null when a script decides them at run time.</summary>
-    private static HashSet<string>? OutcomesOf(ActivityNode node, ActivityDescriptor descriptor)
+    public static HashSet<string>? OutcomesOf(ActivityNode node, ActivityDescriptor descriptor)
     {
         var outcomes = new HashSet<string>(descriptor.Outcomes, StringComparer.Ordinal);
         if (descriptor.OutcomesFromSetting is not { } settingName) return outcomes;

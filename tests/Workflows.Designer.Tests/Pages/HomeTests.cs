@@ -58,6 +58,7 @@ public sealed class HomeTests : BunitContext
         Assert.Contains("version 3", rows[0].TextContent);
         Assert.Contains("not yet", rows[1].TextContent);
         Assert.Contains("being edited", rows[1].TextContent);
+        Assert.Equal("/definitions/joint-statement", rows[0].QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]
