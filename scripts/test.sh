@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test project of the solution and ends with one line: "N passed, N failed".
-# Installs what the suites need from Debian when it is missing: the PostgreSQL server (the tests
-# start their own throw-away cluster on a free port; the system's cluster is never touched).
+# Installs what the suites need when it is missing: from Debian, the PostgreSQL server (the tests
+# start their own throw-away cluster on a free port; the system's cluster is never touched) and
+# chromium (the end-to-end tests drive /usr/bin/chromium; never `playwright install`); from npm,
+# axe-core for the accessibility checks.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need_packages=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
 if [ "${#need_packages[@]}" -gt 0 ]; then
   echo "Installing ${need_packages[*]} from Debian..."
   if [ "$(id -u)" -eq 0 ]; then
@@ -14,6 +17,12 @@ if [ "${#need_packages[@]}" -gt 0 ]; then
   else
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}"
   fi
+fi
+
+axe="tests/EndToEnd/axe"
+if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
+  echo "Installing axe-core from npm..."
+  npm install --prefix "$axe" --no-save --no-audit --no-fund axe-core@4.14.1
 fi
 
 results="artifacts/test-results"
