@@ -140,4 +140,39 @@ public sealed class DeliberationPagesTests : IDisposable
         Assert.Equal((DispositionDecision.NotAccepted, "Out of scope for this statement.", ConsultationKit.PenHolderNl),
             (disposition.Decision, disposition.Reason, disposition.By));
     }
+
+    [Fact]
+    public async Task Consultation_ASignedInMemberOfTheAudienceWithoutALink_CommentsAsThemselves()
+    {
+        var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
+        var browser = Browser();
+        await SignInAsync(browser, ConsultationKit.AdvisorTech);
+
+        var url = $"/consultations/{consultationId}";
+        var page = await browser.GetStringAsync(url);
+        var response = await browser.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page), ["_handler"] = "advisor-comment",
+            ["Model.Key"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"Model.Key\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["Model.Paragraph"] = "1", ["Model.Text"] = "Say who audits.",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("your comment on paragraph 1 was received", await response.Content.ReadAsStringAsync());
+        var comment = Assert.Single(await _app.CommentsAsync(consultationId));
+        Assert.Equal((ConsultationKit.AdvisorTech, "Say who audits."), (comment.Commenter, comment.Text));
+    }
+
+    [Fact]
+    public async Task Consultation_ASignedInPersonOutsideTheAudienceWithoutALink_IsRefused()
+    {
+        var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
+        var browser = Browser();
+        await SignInAsync(browser, ConsultationKit.Outsider);
+
+        var response = await browser.GetAsync($"/consultations/{consultationId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("You cannot comment on this consultation", await response.Content.ReadAsStringAsync());
+    }
 }
