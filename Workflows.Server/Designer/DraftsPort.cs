@@ -54,8 +54,8 @@ internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultati
     // The page offers the form only where the step would take it: an open draft step, and a pen-holder.
     private async Task<bool> MaySubmitAsync(string instanceId, string viewerEmail, CancellationToken ct)
     {
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-            if (!await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.Kind == DraftActivity.Type, ct)) return false;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.Kind == DraftActivity.Type, ct)) return false;
         var penHolders = await PenHolders.ResolveAsync(directory, await consultations.TaskForceOfAsync(instanceId, ct), ct);
         return PenHolders.Includes(penHolders, viewerEmail);
     }
