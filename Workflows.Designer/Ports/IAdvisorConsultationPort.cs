@@ -56,4 +56,9 @@ public interface IAdvisorConsultationPort
     Task<AdvisorConsultationView> OpenAsync(string consultationId, string? token, CancellationToken ct);
 
     Task<CommentResult> CommentAsync(string consultationId, string? token, AdvisorCommentRequest comment, CancellationToken ct);
+
+    /// <summary>The page for a signed-in member of the audience who came without a link: the session names them instead of a token.</summary>
+    Task<AdvisorConsultationView> OpenSignedInAsync(string consultationId, string email, CancellationToken ct);
+
+    Task<CommentResult> CommentSignedInAsync(string consultationId, string email, AdvisorCommentRequest comment, CancellationToken ct);
 }

@@ -18,10 +18,22 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
 {
     private sealed record Admission(Consultation Consultation, AdvisorReader Reader, DraftVersion? Draft, IReadOnlyList<Paragraph> Paragraphs);
 
-    public async Task<AdvisorConsultationView> OpenAsync(string consultationId, string? token, CancellationToken ct)
+    public Task<AdvisorConsultationView> OpenAsync(string consultationId, string? token, CancellationToken ct) =>
+        OpenAsync(AdmitAsync(consultationId, token, ct), ct);
+
+    public Task<AdvisorConsultationView> OpenSignedInAsync(string consultationId, string email, CancellationToken ct) =>
+        OpenAsync(AdmitSignedInAsync(consultationId, email, ct), ct);
+
+    public Task<CommentResult> CommentAsync(string consultationId, string? token, AdvisorCommentRequest comment, CancellationToken ct) =>
+        CommentAsync(AdmitAsync(consultationId, token, ct), comment, ct);
+
+    public Task<CommentResult> CommentSignedInAsync(string consultationId, string email, AdvisorCommentRequest comment, CancellationToken ct) =>
+        CommentAsync(AdmitSignedInAsync(consultationId, email, ct), comment, ct);
+
+    private async Task<AdvisorConsultationView> OpenAsync(Task<(Admission?, AdvisorPageProblem?)> admit, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var (admission, problem) = await AdmitAsync(consultationId, token, ct);
+        var (admission, problem) = await admit;
         if (admission is null) return AdvisorConsultationView.Refused(now, problem!);
 
         var (consultation, reader, draft, paragraphs) = admission;
@@ -33,9 +45,9 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
             [.. paragraphs.Select(p => new AdvisorParagraph(p.Number, DraftHtml.Render(p.Markdown)))], mine));
     }
 
-    public async Task<CommentResult> CommentAsync(string consultationId, string? token, AdvisorCommentRequest comment, CancellationToken ct)
+    private async Task<CommentResult> CommentAsync(Task<(Admission?, AdvisorPageProblem?)> admit, AdvisorCommentRequest comment, CancellationToken ct)
     {
-        var (admission, problem) = await AdmitAsync(consultationId, token, ct);
+        var (admission, problem) = await admit;
         if (admission is null) return CommentResult.Refused(problem!);
         var (consultation, reader, draft, paragraphs) = admission;
         if (!consultation.AcceptsCommentsAt(time.GetUtcNow())) return CommentResult.Refused(Closed(consultation, reader));
@@ -87,6 +99,17 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
             return (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, "This link opens another consultation."));
         if (await ReaderAsync(grant.Email, ct) is not { } reader)
             return (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, "The person this link was issued to is no longer in the directory."));
+        return await AdmitReaderAsync(consultationId, reader, ct);
+    }
+
+    // The session vouches for the person as the token would; the audience check is the same.
+    private async Task<(Admission?, AdvisorPageProblem?)> AdmitSignedInAsync(string consultationId, string email, CancellationToken ct) =>
+        await ReaderAsync(email, ct) is { } reader
+            ? await AdmitReaderAsync(consultationId, reader, ct)
+            : (null, new AdvisorPageProblem(AdvisorPageProblemKind.NotInAudience, "You are not in the directory."));
+
+    private async Task<(Admission?, AdvisorPageProblem?)> AdmitReaderAsync(string consultationId, AdvisorReader reader, CancellationToken ct)
+    {
         if (await consultations.FindAsync(consultationId, ct) is not { } consultation)
             return (null, new AdvisorPageProblem(AdvisorPageProblemKind.NotFound, "This consultation no longer exists.", Reader: reader));
         if (!consultation.Includes(reader.Email))

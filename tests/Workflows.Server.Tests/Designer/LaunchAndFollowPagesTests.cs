@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using static FocWorkflows.Server.Tests.Infrastructure.Flow;
+using static FocWorkflows.Server.Tests.Designer.PageForms;
 using ValueType = FocWorkflows.Definitions.Model.ValueType;
 
 namespace FocWorkflows.Server.Tests.Designer;
@@ -27,30 +27,6 @@ public sealed class LaunchAndFollowPagesTests : IDisposable
         .Node("approved", ControlActivityTypes.Log, new { message = "approved" })
         .Node("rejected", ControlActivityTypes.Log, new { message = "rejected" })
         .Chain("start", "review").Connect("review", "approved", "Approve").Connect("review", "rejected", "Reject").Build());
-
-    private static async Task SignInAsync(HttpClient browser, string email)
-    {
-        var page = await browser.GetStringAsync("/signin");
-        var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["returnUrl"] = "/", ["__RequestVerificationToken"] = Token(page),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
-    private static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-
-    private static string Handler(string page, string endsWith) =>
-        Regex.Matches(page, "name=\"_handler\" value=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).First(h => h.EndsWith(endsWith));
-
-    /// <summary>GETs a page, then posts one of its forms the way a browser without JavaScript does.</summary>
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string url, string handler, Dictionary<string, string> fields)
-    {
-        var page = await browser.GetStringAsync(url);
-        fields["__RequestVerificationToken"] = Token(page);
-        fields["_handler"] = Handler(page, handler);
-        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
 
     [Fact]
     public async Task Launch_ThroughTheForm_RedirectsToTheInstancePageWaitingOnTheTask()

@@ -31,6 +31,18 @@ public sealed class AdvisorConsultationPageTests : BunitContext
             Sent.Add(comment);
             return Task.FromResult(Result);
         }
+
+        public Task<AdvisorConsultationView> OpenSignedInAsync(string consultationId, string email, CancellationToken ct)
+        {
+            Opened.Add((consultationId, $"signed-in:{email}"));
+            return Task.FromResult(View);
+        }
+
+        public Task<CommentResult> CommentSignedInAsync(string consultationId, string email, AdvisorCommentRequest comment, CancellationToken ct)
+        {
+            Sent.Add(comment);
+            return Task.FromResult(Result);
+        }
     }
 
     public AdvisorConsultationPageTests() => Services.AddSingleton<IAdvisorConsultationPort>(_port);
@@ -219,5 +231,21 @@ public sealed class AdvisorConsultationPageTests : BunitContext
 
         Assert.Equal("This consultation is closed", page.Find("h1").TextContent);
         Assert.Equal("My long considered comment.", page.Find(".unsent pre").TextContent);
+    }
+
+    [Fact]
+    public void Open_SignedInWithoutAToken_OpensAndCommentsAsTheSignedInPerson()
+    {
+        AddAuthorization().SetAuthorized("Priya Raman").SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, Priya.Email));
+        _port.View = AdvisorConsultationView.Of(Now, Consultation());
+        _port.Result = CommentResult.Posted(new AdvisorComment("k-1", 2, null, "Cite ICCPR.", Now));
+        var page = Render<AdvisorConsultationPage>(p => p.Add(x => x.Id, "c-1"));
+
+        page.Find("select#paragraph").Change("2");
+        page.Find("textarea#text").Change("Cite ICCPR.");
+        page.Find("form").Submit();
+
+        Assert.Equal(("c-1", "signed-in:advisor.tech@foc.example"), _port.Opened[0]);
+        Assert.Equal("Cite ICCPR.", Assert.Single(_port.Sent).Text);
     }
 }

@@ -34,6 +34,6 @@ public sealed class InboxPageTests : BunitContext
         var items = page.FindAll(".inbox-task");
         Assert.NotNull(items[0].QuerySelector("form.complete select[name=Action]"));
         Assert.Null(items[1].QuerySelector("form.complete"));
-        Assert.NotNull(items[1].QuerySelector("a[href='/api/consultations/c-1']"));
+        Assert.NotNull(items[1].QuerySelector("a[href='/consultations/c-1']"));
     }
 }

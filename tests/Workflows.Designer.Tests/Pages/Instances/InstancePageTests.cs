@@ -25,7 +25,7 @@ public sealed class InstancePageTests : BunitContext
         Assert.Equal("closes in 3 days", page.Find(".due-human").TextContent);
         Assert.Equal("Mon 30 Nov 2026, 11:00 (Europe/Tallinn, UTC+02:00)", page.Find(".due-exact").TextContent);
         Assert.Contains("advisor.access@foc.example", page.Find(".assignees").TextContent);
-        Assert.Equal("/api/consultations/c-1", page.Find(".task a").GetAttribute("href"));
+        Assert.Equal("/consultations/c-1", page.Find(".task a").GetAttribute("href"));
         Assert.Contains("2026-11-27 11:00", page.Find(".timeline li").TextContent);
     }
 

@@ -1,0 +1,25 @@
+namespace FocWorkflows.Designer.Ports;
+
+public sealed record ApprovalTallyView(int Audience, int Responded, int NoObjection, int Endorse, int Object, int Abstain, int SignOn, int Withdraw);
+
+/// <summary>A government's current response; kinds and modes in the API's camelCase (<c>noObjection</c>, <c>signOn</c>).</summary>
+public sealed record ApprovalResponseLine(string Government, string GovernmentName, string Kind, string? Reason, string? ProposedText,
+    string By, DateTimeOffset At);
+
+/// <summary>
+/// An approval round as its page shows it. <paramref name="KindsForViewer"/> are the kinds the viewer
+/// may answer with: empty unless the round is open and the viewer is a diplomat of an audience government.
+/// </summary>
+public sealed record ApprovalPageView(string Id, string InstanceId, string Title, string Mode, int? DraftVersion, bool Open,
+    string? Result, string? Reason, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, ApprovalTallyView Tally,
+    IReadOnlyList<ApprovalResponseLine> Responses, IReadOnlyList<string> KindsForViewer, string? ViewerGovernment);
+
+public sealed record ApprovalAnswer(string? Kind, string? Reason, string? ProposedText);
+
+/// <summary>Approval rounds for their page: reading one, and answering for one's government.</summary>
+public interface IApprovalsPort
+{
+    Task<ApprovalPageView?> GetAsync(string roundId, string viewerEmail, CancellationToken ct);
+
+    Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct);
+}

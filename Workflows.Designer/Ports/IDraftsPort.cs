@@ -1,0 +1,27 @@
+namespace FocWorkflows.Designer.Ports;
+
+/// <summary>One version of a draft: its paragraphs as HTML the server has already sanitized.</summary>
+public sealed record DraftVersionView(int Number, string Title, string? Note, string SubmittedBy, DateTimeOffset SubmittedAt,
+    IReadOnlyList<AdvisorParagraph> Paragraphs);
+
+/// <summary>
+/// An instance's draft as its page shows it: the version asked for (null when none was submitted yet),
+/// the numbers of all versions, and whether the viewer may submit the next one now.
+/// </summary>
+public sealed record DraftPageView(string InstanceId, IReadOnlyList<int> Versions, DraftVersionView? Version, bool MaySubmit);
+
+/// <summary>The redline between two versions, as sanitized HTML with <c>ins</c>/<c>del</c>, and its counts.</summary>
+public sealed record RedlineView(string InstanceId, int From, int To, string Html, int Changed, int Added, int Removed);
+
+public sealed record DraftSubmission(string? Markdown, string? Note);
+
+/// <summary>Reading an instance's draft versions and their redlines, and submitting the next version.</summary>
+public interface IDraftsPort
+{
+    /// <summary>The version <paramref name="number"/>, or the latest when null; null for an unknown instance or version.</summary>
+    Task<DraftPageView?> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct);
+
+    Task<RedlineView?> RedlineAsync(string instanceId, int from, int to, CancellationToken ct);
+
+    Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct);
+}

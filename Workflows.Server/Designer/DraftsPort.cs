@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using FocWorkflows.Designer.Ports;
+using FocWorkflows.Server.Activities.Deliberation;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Deliberation.Drafts;
+using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Persistence;
+using FocWorkflows.Server.Persistence.Deliberation;
+using Microsoft.EntityFrameworkCore;
+using static FocWorkflows.Server.Designer.PortProblems;
+
+namespace FocWorkflows.Server.Designer;
+
+/// <summary>The draft pages' port: the same store, renderer and resume as <c>/api/instances/{id}/drafts</c>.</summary>
+internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultations, IDirectory directory, WorkflowRuntime runtime,
+    IDbContextFactory<WorkflowDbContext> contexts) : IDraftsPort
+{
+    public async Task<DraftPageView?> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct)
+    {
+        if (!await drafts.InstanceExistsAsync(instanceId, ct)) return null;
+        var versions = await drafts.ListAsync(instanceId, ct);
+        var version = number is { } n ? versions.FirstOrDefault(v => v.Number == n) : versions.LastOrDefault();
+        if (number is not null && version is null) return null;
+        return new DraftPageView(instanceId, [.. versions.Select(v => v.Number)], version is null ? null : ToView(version),
+            await MaySubmitAsync(instanceId, viewerEmail, ct));
+    }
+
+    public async Task<RedlineView?> RedlineAsync(string instanceId, int from, int to, CancellationToken ct)
+    {
+        if (await drafts.GetAsync(instanceId, from, ct) is not { } a || await drafts.GetAsync(instanceId, to, ct) is not { } b) return null;
+        var redline = Redline.Between(Paragraphs.Of(a.Markdown), Paragraphs.Of(b.Markdown));
+        int Count(ParagraphChangeKind kind) => redline.Changes.Count(c => c.Kind == kind);
+        return new RedlineView(instanceId, from, to, redline.Html, Count(ParagraphChangeKind.Changed), Count(ParagraphChangeKind.Added),
+            Count(ParagraphChangeKind.Removed));
+    }
+
+    public Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct) => Act(async () =>
+    {
+        if (!await drafts.InstanceExistsAsync(instanceId, ct)) throw WorkflowProblem.NotFound("Instance", instanceId);
+        if (string.IsNullOrWhiteSpace(submission.Markdown))
+            throw WorkflowProblem.Invalid("The draft is empty", new Dictionary<string, string[]> { ["markdown"] = ["Write the text of the draft."] });
+        var acting = await ActingAsync(directory, viewerEmail, ct);
+        var versionId = Guid.NewGuid().ToString("N");
+        await runtime.ResumeByKeyAsync(DraftActivity.Type, instanceId, new JsonObject
+        {
+            ["action"] = DraftActivity.SubmitAction, ["versionId"] = versionId, ["markdown"] = submission.Markdown,
+            ["note"] = string.IsNullOrWhiteSpace(submission.Note) ? null : submission.Note.Trim(),
+        }, acting.Actor, acting.OnBehalfOf, ct);
+        _ = await drafts.FindAsync(versionId, ct)
+            ?? throw WorkflowProblem.Conflict("Step closed", "The draft step closed before this version was recorded.");
+    });
+
+    // The page offers the form only where the step would take it: an open draft step, and a pen-holder.
+    private async Task<bool> MaySubmitAsync(string instanceId, string viewerEmail, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.Kind == DraftActivity.Type, ct)) return false;
+        var penHolders = await PenHolders.ResolveAsync(directory, await consultations.TaskForceOfAsync(instanceId, ct), ct);
+        return PenHolders.Includes(penHolders, viewerEmail);
+    }
+
+    private static DraftVersionView ToView(DraftVersion v) => new(v.Number, v.Title, v.Note, v.OnBehalfOf ?? v.SubmittedBy, v.SubmittedAt,
+        [.. Paragraphs.Of(v.Markdown).Select(p => new AdvisorParagraph(p.Number, DraftHtml.Render(p.Markdown)))]);
+}

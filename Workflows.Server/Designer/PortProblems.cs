@@ -1,0 +1,38 @@
+using FocWorkflows.Designer.Ports;
+using FocWorkflows.Server.Deliberation;
+using FocWorkflows.Server.Deliberation.Directory;
+using FocWorkflows.Server.Engine;
+
+namespace FocWorkflows.Server.Designer;
+
+/// <summary>The engine's problems as the deliberation pages show them, and the signed-in person as an actor.</summary>
+internal static class PortProblems
+{
+    public static async Task<ActResult> Act(Func<Task> run)
+    {
+        try
+        {
+            await run();
+            return ActResult.Done;
+        }
+        catch (WorkflowProblem problem)
+        {
+            var kind = problem.Kind switch
+            {
+                ProblemKind.Forbidden => ActProblem.Forbidden,
+                ProblemKind.NotFound => ActProblem.NotFound,
+                ProblemKind.Conflict => ActProblem.Conflict,
+                _ => ActProblem.Invalid,
+            };
+            return new ActResult(kind, problem.Errors.Count > 0 ? problem.Title : problem.Message, problem.Errors);
+        }
+    }
+
+    public static async Task<Acting> ActingAsync(IDirectory directory, string email, CancellationToken ct)
+    {
+        var person = await directory.FindPersonAsync(email, ct) ?? throw WorkflowProblem.Forbidden("You are not in the directory.");
+        return new Acting(person.Email, null, person);
+    }
+
+    public static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+}

@@ -1,0 +1,77 @@
+using Bunit;
+using FocWorkflows.Designer.Pages.Consultations;
+using FocWorkflows.Designer.Ports;
+using FocWorkflows.Designer.Tests.Pages.Instances;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FocWorkflows.Designer.Tests.Pages.Consultations;
+
+public sealed class DispositionsPageTests : BunitContext
+{
+    private readonly FakeDispositionsPort _port = new();
+
+    public DispositionsPageTests()
+    {
+        this.UseInstances("member");
+        Services.AddSingleton<IDispositionsPort>(_port);
+    }
+
+    private IRenderedComponent<DispositionsPage> Open(bool mayDispose)
+    {
+        _port.Matrix = new DispositionsView("c-1", "Statement on AI", mayDispose,
+        [
+            new(1, "k-1", "Priya Raman", "Tech Lab", 2, 3, "audits", "Say who audits.", "accepted", null, "diplomat.nl@foc.example"),
+            new(2, "k-2", "Ana Silva", null, 2, 4, null, "Cite ICCPR.", null, null, null),
+        ]);
+        return Render<DispositionsPage>(p => p.Add(x => x.Id, "c-1"));
+    }
+
+    [Fact]
+    public void Dispositions_ShowTheMatrixAndExportLinks()
+    {
+        var page = Open(mayDispose: false);
+
+        Assert.Equal(2, page.FindAll("tr.comment-row").Count);
+        Assert.Contains("Priya Raman (Tech Lab)", page.FindAll("tr.comment-row")[0].TextContent);
+        Assert.StartsWith("Accepted", page.FindAll("td.decision")[0].TextContent);
+        Assert.NotNull(page.Find("a[href='/api/consultations/c-1/dispositions.csv']"));
+        Assert.NotNull(page.Find("a[href='/api/consultations/c-1/dispositions.md']"));
+        Assert.Empty(page.FindAll("form.dispose"));
+    }
+
+    [Fact]
+    public void Dispositions_ForAPenHolder_OneFormPerComment()
+    {
+        var page = Open(mayDispose: true);
+
+        Assert.Equal(2, page.FindAll("form.dispose").Count);
+        Assert.Equal(["", "accepted", "partiallyAccepted", "notAccepted", "noted"],
+            page.FindAll("#decision-k-2 option").Select(o => o.GetAttribute("value")));
+    }
+
+    [Theory]
+    [InlineData("notAccepted")]
+    [InlineData("partiallyAccepted")]
+    public void Dispositions_RefusalWithoutAReason_IsNotSentAndSaysWhy(string decision)
+    {
+        var page = Open(mayDispose: true);
+
+        page.Find("#decision-k-2").Change(decision);
+        page.FindAll("form.dispose")[1].Submit();
+
+        Assert.Empty(_port.Sent);
+        Assert.Contains("A reason is required", page.Find("#reason-error-k-2").TextContent);
+        Assert.Equal("reason-error-k-2", page.Find("#reason-k-2").GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
+    public void Dispositions_NotedWithoutAReason_IsSent()
+    {
+        var page = Open(mayDispose: true);
+
+        page.Find("#decision-k-2").Change("noted");
+        page.FindAll("form.dispose")[1].Submit();
+
+        Assert.Equal(("k-2", new DispositionChoice("noted", null)), Assert.Single(_port.Sent));
+    }
+}

@@ -1,0 +1,54 @@
+using FocWorkflows.Designer.Ports;
+
+namespace FocWorkflows.Designer.Tests.Pages;
+
+/// <summary>The approval page's port: a canned round, and the answers it was sent.</summary>
+internal sealed class FakeApprovalsPort : IApprovalsPort
+{
+    public ApprovalPageView? Round { get; set; }
+    public ActResult Answer { get; set; } = ActResult.Done;
+    public List<ApprovalAnswer> Sent { get; } = [];
+
+    public Task<ApprovalPageView?> GetAsync(string roundId, string viewerEmail, CancellationToken ct) => Task.FromResult(Round);
+
+    public Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct)
+    {
+        Sent.Add(answer);
+        return Task.FromResult(Answer);
+    }
+}
+
+/// <summary>The draft pages' port: a canned draft and redline, and the versions it was sent.</summary>
+internal sealed class FakeDraftsPort : IDraftsPort
+{
+    public DraftPageView? Draft { get; set; }
+    public RedlineView? Redline { get; set; }
+    public ActResult Answer { get; set; } = ActResult.Done;
+    public List<DraftSubmission> Sent { get; } = [];
+
+    public Task<DraftPageView?> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct) => Task.FromResult(Draft);
+
+    public Task<RedlineView?> RedlineAsync(string instanceId, int from, int to, CancellationToken ct) => Task.FromResult(Redline);
+
+    public Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct)
+    {
+        Sent.Add(submission);
+        return Task.FromResult(Answer);
+    }
+}
+
+/// <summary>The disposition page's port: a canned matrix, and the choices it was sent.</summary>
+internal sealed class FakeDispositionsPort : IDispositionsPort
+{
+    public DispositionsView? Matrix { get; set; }
+    public ActResult Answer { get; set; } = ActResult.Done;
+    public List<(string CommentId, DispositionChoice Choice)> Sent { get; } = [];
+
+    public Task<DispositionsView?> GetAsync(string consultationId, string viewerEmail, CancellationToken ct) => Task.FromResult(Matrix);
+
+    public Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct)
+    {
+        Sent.Add((commentId, choice));
+        return Task.FromResult(Answer);
+    }
+}

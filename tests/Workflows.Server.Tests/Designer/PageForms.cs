@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace FocWorkflows.Server.Tests.Designer;
+
+/// <summary>A browser without JavaScript: signs in, and posts a page's forms with its antiforgery token and handler.</summary>
+internal static class PageForms
+{
+    public static async Task SignInAsync(HttpClient browser, string email)
+    {
+        var page = await browser.GetStringAsync("/signin");
+        var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["returnUrl"] = "/", ["__RequestVerificationToken"] = Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    public static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    public static string Handler(string page, string endsWith) =>
+        Regex.Matches(page, "name=\"_handler\" value=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).First(h => h.EndsWith(endsWith));
+
+    /// <summary>GETs a page, then posts one of its forms the way a browser without JavaScript does.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string url, string handler, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetStringAsync(url);
+        fields["__RequestVerificationToken"] = Token(page);
+        fields["_handler"] = Handler(page, handler);
+        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+}
