@@ -46,7 +46,8 @@ public sealed class AdvisorConsultation(DesignerServer server)
     public async Task<JsonElement> CommentsAsync() =>
         await ReadAsync(await server.ApiAs(People.Secretariat).GetAsync($"/api/consultations/{ConsultationId}/comments"));
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    /// <summary>The body of a successful answer, or a failure naming the request and what it answered.</summary>
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}");

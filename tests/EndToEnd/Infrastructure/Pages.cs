@@ -50,4 +50,5 @@ public static class People
     public const string Chair = "chair@foc.example";
     public const string CoChair = "cochair@foc.example";
     public const string Advisor = "advisor.access@foc.example";
+    public const string FrenchDiplomat = "diplomat.fr@foc.example";
 }

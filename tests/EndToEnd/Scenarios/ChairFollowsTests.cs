@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using FocWorkflows.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FocWorkflows.EndToEnd.Scenarios;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class ChairFollowsTests(EndToEndFixture fixture)
+{
+    [Fact]
+    public async Task JointStatement_PenHolderSubmitsFirstDraft_ChairSeesTaskForceReviewWithDueTime()
+    {
+        var workflow = await Workflow.LaunchAsync(fixture.Server, "joint-statement",
+            new { taskForceId = "ai-and-human-rights", title = "Joint statement on AI in elections" });
+
+        var penHolder = await fixture.NewPageAsync();
+        await penHolder.SignInAsync(People.CoChair);
+        await penHolder.VisitAsync($"/instances/{workflow.InstanceId}/drafts/latest", "draft-first-empty");
+        await penHolder.GetByLabel("Text, in Markdown (required)").FillAsync("# AI in elections\n\nStates should protect voters.\n\nPlatforms should label synthetic media.");
+        await penHolder.GetByLabel("Note on this version (optional)").FillAsync("first draft");
+        await penHolder.GetByRole(AriaRole.Button, new() { Name = "Submit version 1" }).ClickAsync();
+        await Expect(penHolder.Locator("h1").First).ToHaveTextAsync("Submit the first draft of Joint statement on AI in elections, version 1");
+        await Expect(penHolder.Locator("section.paragraph")).ToHaveCountAsync(3);
+        await penHolder.ScreenshotAsync("draft-first-submitted");
+
+        var chair = await fixture.NewPageAsync();
+        await chair.SignInAsync(People.Chair);
+        await chair.VisitAsync($"/instances/{workflow.InstanceId}", "instance-task-force-review-open");
+        await Expect(chair.Locator(".waiting-on .step-name")).ToHaveTextAsync(["Task-force review"]);
+        await Expect(chair.Locator(".waiting-on .due-human")).ToHaveTextAsync(new Regex(@"^closes in \d+ (day|week)s?$"));
+    }
+}
