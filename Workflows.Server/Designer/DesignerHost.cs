@@ -29,6 +29,7 @@ public static class DesignerHost
         services.AddSingleton<IDraftsPort, DraftsPort>();
         services.AddSingleton<IDispositionsPort, DispositionsPort>();
         services.AddScoped<IDefinitionEditingPort, DefinitionEditingPort>();
+        services.AddScoped<IDefinitionVersionsPort, DefinitionVersionsPort>();
         return services;
     }
 

@@ -78,21 +78,7 @@ public static class DefinitionsEndpoints
 
     private static async Task<Results<Ok<SavedDraftResponse>, ProblemHttpResult>> Import(HttpRequest request, DefinitionStore store, CancellationToken ct)
     {
-        var json = await ReadBodyAsync(request, ct);
-        WorkflowDefinition? definition;
-        IReadOnlyList<ValidationFinding> importFindings;
-        if (ElsaFormat.Detect(json))
-        {
-            var imported = new ElsaImporter().Import(json);
-            definition = imported.Definition;
-            importFindings = imported.Findings;
-        }
-        else
-        {
-            var read = DefinitionJson.Read(json);
-            definition = read.Definition;
-            importFindings = read.Findings;
-        }
+        var (definition, _, _, importFindings) = DefinitionImport.Read(await ReadBodyAsync(request, ct));
         if (definition is null) return Malformed(importFindings);
         var findings = await store.SaveDraftAsync(definition, request.HttpContext.User.Email(), ct);
         var all = importFindings.Concat(findings).ToList();

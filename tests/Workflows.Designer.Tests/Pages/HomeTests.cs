@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Designer.Pages;
 using FocWorkflows.Designer.Ports;
+using FocWorkflows.Designer.Tests.Pages.Instances;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocWorkflows.Designer.Tests.Pages;
@@ -11,7 +13,58 @@ public sealed class HomeTests : BunitContext
 {
     private readonly BunitAuthorizationContext _auth;
 
-    public HomeTests() => _auth = this.AddAuthorization();
+    private readonly FakeInstancesPort _instances = new();
+
+    public HomeTests()
+    {
+        _auth = this.AddAuthorization();
+        Services.AddSingleton<IInstancesPort>(_instances);
+        Services.AddSingleton<TimeProvider>(new StoppedClock(StoppedClock.Epoch));
+    }
+
+    private static InboxTask Open(string id, DateTimeOffset? due) =>
+        new(id, $"i-{id}", $"Task {id}", StoppedClock.Epoch, due, null, ["Approve"], []);
+
+    [Fact]
+    public void Home_SignedIn_ShowsYourTasksFirst_SoonestDueFirst_WithALinkToTheInbox()
+    {
+        _auth.SetAuthorized("Liis Tamm").SetRoles("member").SetClaims(new Claim(ClaimTypes.Email, "diplomat.ca@foc.example"));
+        _instances.Tasks = [Open("late", StoppedClock.Epoch.AddDays(4)), Open("none", null), Open("soon", StoppedClock.Epoch.AddHours(2))];
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend([new DefinitionListItem("joint-statement", "Joint statement", 3, false, DateTimeOffset.UnixEpoch)]));
+
+        var page = Render<Home>();
+
+        Assert.Equal("your-tasks-heading", page.Find("h2").Id);
+        Assert.Equal(["Task soon", "Task late", "Task none"], page.FindAll("section.your-tasks li.task a").Select(a => a.TextContent));
+        Assert.Equal("/instances/i-soon", page.Find("section.your-tasks li.task a").GetAttribute("href"));
+        Assert.Contains("closes in 2 hours", page.Find("section.your-tasks li.task").TextContent);
+        Assert.NotNull(page.Find("section.your-tasks a[href='/inbox']"));
+    }
+
+    [Fact]
+    public void Home_SignedOut_HasNoTaskSection()
+    {
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend([]));
+
+        var page = Render<Home>();
+
+        Assert.Empty(page.FindAll("section.your-tasks"));
+    }
+
+    [Theory]
+    [InlineData("secretariat", 1)]
+    [InlineData("chair", 0)]
+    public void Home_ImportLink_OnlyForTheSecretariat_ExportAndVersionsLinksForEveryone(string role, int importLinks)
+    {
+        _auth.SetAuthorized("Someone").SetRoles(role);
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend([new DefinitionListItem("joint-statement", "Joint statement", 3, false, DateTimeOffset.UnixEpoch)]));
+
+        var page = Render<Home>();
+
+        Assert.Equal(importLinks, page.FindAll("a.import[href='/definitions/import']").Count);
+        Assert.NotNull(page.Find("a.versions[href='/definitions/joint-statement/versions']"));
+        Assert.NotNull(page.Find("a.export[href='/api/definitions/joint-statement/export?format=elsa']"));
+    }
 
     [Theory]
     [InlineData("chair", 1)]
