@@ -40,7 +40,25 @@ public sealed record IncidentView(string ActivityId, string Message, DateTimeOff
 
 public sealed record InstanceView(string Id, string DefinitionId, string DefinitionName, int Version, string Status, string? TaskForceId,
     string? StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, JsonObject Input,
-    IReadOnlyList<OpenStep> WaitingOn, IReadOnlyList<JournalLine> Journal, IncidentView? Incident);
+    IReadOnlyList<OpenStep> WaitingOn, IReadOnlyList<JournalLine> Journal, IncidentView? Incident, InstanceGraph? Graph = null);
+
+/// <summary>States a step of an instance is shown in.</summary>
+public static class StepStates
+{
+    public const string Done = "done";
+    public const string Waiting = "waiting";
+    public const string Faulted = "faulted";
+    public const string NotReached = "not-reached";
+}
+
+/// <summary>A step of the instance's flowchart, where the designer put it, and how far it got.</summary>
+public sealed record GraphNode(string Id, string Name, string Type, double X, double Y, string State);
+
+/// <summary>A connection; <see cref="Taken"/> when the instance went along it.</summary>
+public sealed record GraphEdge(string From, string To, string Outcome, bool Taken);
+
+/// <summary>The flowchart of an instance's definition version, coloured by where the instance stands.</summary>
+public sealed record InstanceGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges);
 
 /// <summary>A field a person fills in to complete a human task (types as the human-task activity names them).</summary>
 public sealed record TaskFieldView(string Name, string Label, string Type, bool Required, IReadOnlyList<string> Options);
