@@ -15,9 +15,8 @@ public sealed class DelayActivity : Activity<DelayActivity.Settings>
 
     protected override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        if (settings.Duration is null == settings.Until is null)
+        if (Deadline.From(settings.Duration, settings.Until, context.Now) is not { } due)
             return ValueTask.FromResult(ActivityResult.Fault("A delay needs exactly one of 'duration' or 'until'."));
-        var due = settings.Until?.ToUniversalTime() ?? context.Now + settings.Duration!.Value;
         return ValueTask.FromResult(ActivityResult.Suspend(context.CreateBookmark(BookmarkKinds.Timer, dueAt: due)));
     }
 }

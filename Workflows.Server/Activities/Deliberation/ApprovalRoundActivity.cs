@@ -31,8 +31,8 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        if (settings.Window is null == settings.Until is null) return ActivityResult.Fault("An approval round needs exactly one of 'window' or 'until'.");
-        var deadline = settings.Until?.ToUniversalTime() ?? context.Now + settings.Window!.Value;
+        if (Deadline.From(settings.Window, settings.Until, context.Now) is not { } deadline)
+            return ActivityResult.Fault("An approval round needs exactly one of 'window' or 'until'.");
         if (deadline <= context.Now) return ActivityResult.Fault($"The approval round's deadline {deadline:O} has already passed.");
         if (settings.Quorum is < 0 or > 1) return ActivityResult.Fault("'quorum' must be between 0 and 1.");
         if (settings.Threshold is < 0 or >= 1) return ActivityResult.Fault("'threshold' must be at least 0 and below 1.");

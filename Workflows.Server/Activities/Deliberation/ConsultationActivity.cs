@@ -28,8 +28,8 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        if (settings.Window is null == settings.Until is null) return ActivityResult.Fault("A consultation needs exactly one of 'window' or 'until'.");
-        var closesAt = settings.Until?.ToUniversalTime() ?? context.Now + settings.Window!.Value;
+        if (Deadline.From(settings.Window, settings.Until, context.Now) is not { } closesAt)
+            return ActivityResult.Fault("A consultation needs exactly one of 'window' or 'until'.");
         if (closesAt <= context.Now) return ActivityResult.Fault($"The consultation would close at {closesAt:O}, which is not in the future.");
         if (settings.Audience == ConsultationAudience.TaskForceMembers && context.TaskForceId is null)
             return ActivityResult.Fault("The TaskForceMembers audience needs an instance launched for a task force.");
