@@ -55,10 +55,7 @@ internal sealed class NoPostedForm : Microsoft.AspNetCore.Components.Forms.Mappi
 
 internal static class PageServices
 {
-    /// <summary>
-    /// Registers the fake ports, a stopped clock and a signed-in person with these roles; pages render
-    /// statically, as the server renders them (the live part too, when it is prerendered).
-    /// </summary>
+    /// <summary>Registers the fake ports, a stopped clock and a signed-in person with these roles.</summary>
     public static FakeInstancesPort UseInstances(this BunitContext context, params string[] roles)
     {
         var port = new FakeInstancesPort();
@@ -67,7 +64,6 @@ internal static class PageServices
         context.Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.Mapping.IFormValueMapper, NoPostedForm>();
         context.Services.AddSingleton<TimeProvider>(new StoppedClock(StoppedClock.Epoch));
         context.AddAuthorization().SetAuthorized("Liis Tamm").SetRoles(roles).SetClaims(new Claim(ClaimTypes.Email, "chair@foc.example"));
-        context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
         return port;
     }
 }

@@ -69,6 +69,7 @@ public sealed class LiveInstanceTests : BunitContext
     public void Prerendered_WithoutACircuit_DoesNotWatchAndSaysTheViewIsASnapshot()
     {
         var port = this.UseInstances("chair");
+        SetRendererInfo(new RendererInfo("Static", false));
         port.Instance = WaitingOn("draft", "First draft", stamp: 3);
 
         var live = RenderLive();
