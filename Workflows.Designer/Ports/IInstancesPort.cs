@@ -38,9 +38,10 @@ public sealed record JournalLine(long Sequence, DateTimeOffset At, string Event,
 
 public sealed record IncidentView(string ActivityId, string Message, DateTimeOffset At);
 
+/// <summary>One instance as its page shows it; <see cref="Stamp"/> grows with every committed change.</summary>
 public sealed record InstanceView(string Id, string DefinitionId, string DefinitionName, int Version, string Status, string? TaskForceId,
     string? StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, JsonObject Input,
-    IReadOnlyList<OpenStep> WaitingOn, IReadOnlyList<JournalLine> Journal, IncidentView? Incident, InstanceGraph? Graph = null);
+    IReadOnlyList<OpenStep> WaitingOn, IReadOnlyList<JournalLine> Journal, IncidentView? Incident, InstanceGraph? Graph = null, long Stamp = 0);
 
 /// <summary>States a step of an instance is shown in.</summary>
 public static class StepStates

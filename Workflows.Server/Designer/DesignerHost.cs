@@ -25,6 +25,7 @@ public static class DesignerHost
         services.AddSingleton<IOutboxPort, OutboxPort>();
         services.AddSingleton<IAdvisorConsultationPort, AdvisorConsultationPort>();
         services.AddSingleton<IInstancesPort, InstancesPort>();
+        services.AddSingleton<IInstanceChanges, InstanceChangesPort>();
         services.AddSingleton<IApprovalsPort, ApprovalsPort>();
         services.AddSingleton<IDraftsPort, DraftsPort>();
         services.AddSingleton<IDispositionsPort, DispositionsPort>();

@@ -69,7 +69,8 @@ internal sealed class InstancesPort(
             response.StartedBy, response.CreatedAt, response.EndedAt, response.Input, waiting,
             [.. journal.Select(e => new JournalLine(e.Sequence, e.At, e.Event, e.NodeId, e.ActivityType, e.Actor, e.OnBehalfOf, e.Outcome))],
             response.Incident is { } i ? new IncidentView(i.ActivityId, i.Message, i.At) : null,
-            InstanceGraphs.Of(definition, journal, waiting.Select(w => w.ActivityId), response.Incident?.ActivityId));
+            InstanceGraphs.Of(definition, journal, waiting.Select(w => w.ActivityId), response.Incident?.ActivityId),
+            detail.Instance.Stamp);
     }
 
     public Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct) =>

@@ -25,6 +25,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SettingsBinder>();
         services.AddSingleton<Interpreter>();
         services.AddSingleton<InstanceLocks>();
+        services.AddSingleton<InstanceChangeNotifier>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TaskCompletion>();
         services.AddHostedService<TimerWorker>();

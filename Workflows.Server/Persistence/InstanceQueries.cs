@@ -35,6 +35,13 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         return new InstanceDetail(instance, bookmarks, tasks);
     }
 
+    /// <summary>The instance's concurrency stamp, which grows with every committed burst; null when there is no such instance.</summary>
+    public async Task<long?> StampAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Instances.Where(i => i.Id == id).Select(i => (long?)i.Stamp).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<JournalEntry>?> JournalAsync(string id, long after, int take, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -16,7 +16,8 @@ public sealed record StartResult(WorkflowInstance Instance, bool Replayed);
 /// <summary>
 /// The engine's entry points: start, resume, events, timers, cancel and retry. Each runs one burst
 /// under the instance's lock and commits it in one transaction; a concurrent commit elsewhere makes
-/// it reload and run again, so every resume is applied exactly once.
+/// it reload and run again, so every resume is applied exactly once. Once committed (and only then),
+/// the burst is announced to this process's watchers through <see cref="InstanceChangeNotifier"/>.
 /// </summary>
 public sealed class WorkflowRuntime(
     IWorkflowStore store,
@@ -25,7 +26,8 @@ public sealed class WorkflowRuntime(
     InstanceLocks locks,
     TimeProvider time,
     IdGenerator ids,
-    ITaskForceLookup taskForces)
+    ITaskForceLookup taskForces,
+    InstanceChangeNotifier changes)
 {
     private const int CommitAttempts = 8;
     public const string SystemActor = "system";
@@ -74,6 +76,7 @@ public sealed class WorkflowRuntime(
             if (await Replay(scope, key2, requestHash, ct) is { } winner) return winner;
             throw;
         }
+        changes.Committed(instance.Id, instance.Stamp);
         return new StartResult(instance, false);
     }
 
@@ -192,6 +195,7 @@ public sealed class WorkflowRuntime(
             try
             {
                 await store.CommitAsync(burst, loadedStamp, ct);
+                changes.Committed(instanceId, burst.Instance.Stamp);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < CommitAttempts)

@@ -30,4 +30,29 @@ public sealed class ChairFollowsTests(EndToEndFixture fixture)
         await Expect(chair.Locator(".waiting-on .step-name")).ToHaveTextAsync(["Task-force review"]);
         await Expect(chair.Locator(".waiting-on .due-human")).ToHaveTextAsync(new Regex(@"^closes in \d+ (day|week)s?$"));
     }
+
+    [Fact]
+    public async Task JointStatement_PenHolderSubmitsThroughTheApi_ChairsOpenPageShowsTheReviewWithoutReload()
+    {
+        var workflow = await Workflow.LaunchAsync(fixture.Server, "joint-statement",
+            new { taskForceId = "ai-and-human-rights", title = "Joint statement on live following" });
+        var chair = await fixture.NewPageAsync();
+        await chair.SignInAsync(People.Chair);
+        await chair.VisitAsync($"/instances/{workflow.InstanceId}", "instance-live-before");
+        await Expect(chair.Locator(".live-status")).ToContainTextAsync("Follows changes live");
+        await Expect(chair.Locator(".waiting-on .step-name")).ToHaveTextAsync(["First draft"]);
+        await Expect(chair.Locator(".timeline li", new() { HasText = "by cochair@foc.example" })).ToHaveCountAsync(0);
+        // A mark on this document: a reload or a navigation would lose it.
+        await chair.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        await workflow.SubmitDraftAsync(People.CoChair, "# Live following\n\nStates should publish what they decide.");
+
+        await Expect(chair.Locator(".waiting-on .step-name")).ToHaveTextAsync(["Task-force review"]);
+        await Expect(chair.Locator(".timeline li", new() { HasText = "by cochair@foc.example" }).First).ToBeVisibleAsync();
+        await Expect(chair.Locator(".live-status")).ToHaveTextAsync(new Regex(@"^Updated \d\d:\d\d: waiting on Task-force review\.$"));
+        await Expect(chair.Locator(".live-status")).ToHaveAttributeAsync("aria-live", "polite");
+        Assert.True(await chair.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
+        await chair.ScreenshotAsync("instance-live-after");
+        await chair.AssertNoSeriousAxeViolationsAsync();
+    }
 }

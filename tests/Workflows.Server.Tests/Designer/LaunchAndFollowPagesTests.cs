@@ -53,6 +53,7 @@ public sealed class LaunchAndFollowPagesTests : IDisposable
         Assert.Contains(People.MemberCanada, page);
         Assert.Contains("2026-12-01T17:00:00+02:00", page); // the datetime-local read in Tallinn
         Assert.Contains("Cancel the workflow", page);
+        Assert.Contains("As of 11:00; reload the page to see later changes.", page); // prerendered: meaningful without JavaScript
     }
 
     [Fact]

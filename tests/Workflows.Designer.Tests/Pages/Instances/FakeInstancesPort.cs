@@ -15,6 +15,7 @@ internal sealed class FakeInstancesPort : IInstancesPort
     public InstanceView? Instance { get; set; }
     public IReadOnlyList<InboxTask> Tasks { get; set; } = [];
     public string TimeZone { get; set; } = "Europe/Tallinn";
+    public FakeInstanceChanges Changes { get; } = new();
 
     public Task<Viewer> ViewerAsync(string email, IReadOnlyList<string> roles, CancellationToken ct) => Task.FromResult(new Viewer(email, roles, TimeZone));
     public Task<LaunchForm?> LaunchFormAsync(string definitionId, CancellationToken ct) => Task.FromResult(Form);
@@ -54,11 +55,12 @@ internal sealed class NoPostedForm : Microsoft.AspNetCore.Components.Forms.Mappi
 
 internal static class PageServices
 {
-    /// <summary>Registers the fake port, a stopped clock and a signed-in person with these roles.</summary>
+    /// <summary>Registers the fake ports, a stopped clock and a signed-in person with these roles.</summary>
     public static FakeInstancesPort UseInstances(this BunitContext context, params string[] roles)
     {
         var port = new FakeInstancesPort();
         context.Services.AddSingleton<IInstancesPort>(port);
+        context.Services.AddSingleton<IInstanceChanges>(port.Changes);
         context.Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.Mapping.IFormValueMapper, NoPostedForm>();
         context.Services.AddSingleton<TimeProvider>(new StoppedClock(StoppedClock.Epoch));
         context.AddAuthorization().SetAuthorized("Liis Tamm").SetRoles(roles).SetClaims(new Claim(ClaimTypes.Email, "chair@foc.example"));

@@ -14,13 +14,20 @@ public sealed class InstancePageTests : BunitContext
         [new JournalLine(1, StoppedClock.Epoch, "instanceStarted", null, null, "chair@foc.example", null, null)],
         status == "faulted" ? new IncidentView("consult", "Graph answered 500", StoppedClock.Epoch) : null);
 
+    /// <summary>Statically, as the server renders the page (its live part prerendered with it).</summary>
+    private IRenderedComponent<InstancePage> RenderPage()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
+        return Render<InstancePage>(p => p.Add(x => x.Id, "i-1"));
+    }
+
     [Fact]
     public void Instance_WaitingOn_ShowsTheDueTimeHumanizedAndExactlyInTheViewersZone()
     {
         var port = this.UseInstances("member");
         port.Instance = Waiting();
 
-        var page = Render<InstancePage>(p => p.Add(x => x.Id, "i-1"));
+        var page = RenderPage();
 
         Assert.Equal("closes in 3 days", page.Find(".due-human").TextContent);
         Assert.Equal("Mon 30 Nov 2026, 11:00 (Europe/Tallinn, UTC+02:00)", page.Find(".due-exact").TextContent);
@@ -40,7 +47,7 @@ public sealed class InstancePageTests : BunitContext
         var port = this.UseInstances(role);
         port.Instance = Waiting("faulted");
 
-        var page = Render<InstancePage>(p => p.Add(x => x.Id, "i-1"));
+        var page = RenderPage();
 
         Assert.Equal(allowed, page.FindAll("form.cancel").Count == 1);
         Assert.Equal(allowed, page.FindAll("form.retry").Count == 1);
@@ -52,7 +59,7 @@ public sealed class InstancePageTests : BunitContext
     {
         var port = this.UseInstances("chair");
         port.Instance = Waiting();
-        var page = Render<InstancePage>(p => p.Add(x => x.Id, "i-1"));
+        var page = RenderPage();
 
         page.Find("form.cancel").Submit();
 
