@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace FocWorkflows.Server.Api.Auth;
 
@@ -24,10 +23,28 @@ public static class EntraIdAuthentication
         builder.Services.AddOptions<EntraIdOptions>().BindConfiguration(EntraIdOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EntraIdOptions>, EntraIdOptionsValidation>();
         builder.Services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => ConfigurePages(o, entra.Value));
-        builder.Services.AddOptions<JwtBearerOptions>(BearerScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => ConfigureApi(o, entra.Value));
+        builder.Services.AddOptions<JwtBearerOptions>(BearerScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => EntraIdBearer.Configure(o, entra.Value));
         return builder
             .AddOpenIdConnect(OpenIdScheme, "Microsoft", _ => { })
             .AddJwtBearer(BearerScheme, _ => { });
+    }
+
+    /// <summary>
+    /// Sends the browser to Microsoft to sign in, then back to <paramref name="returnUrl"/>. When Entra ID cannot be
+    /// reached (its metadata is fetched on first use), the sign-in page says so instead of an error page.
+    /// </summary>
+    public static async Task ChallengeAsync(HttpContext http, string returnUrl)
+    {
+        try
+        {
+            await http.ChallengeAsync(OpenIdScheme, new AuthenticationProperties { RedirectUri = returnUrl });
+        }
+        catch (InvalidOperationException unreachable) when (IsUnreachable(unreachable))
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EntraIdAuthentication))
+                .LogError(unreachable, "Entra ID cannot be reached: nobody can sign in");
+            http.Response.Redirect("/signin?unreachable=true");
+        }
     }
 
     /// <summary>True when the request carries <c>Authorization: Bearer …</c>: the API's production credential.</summary>
@@ -62,29 +79,8 @@ public static class EntraIdAuthentication
         };
     }
 
-    private static void ConfigureApi(JwtBearerOptions o, EntraIdOptions entra)
-    {
-        o.Authority = entra.EffectiveAuthority;
-        o.RequireHttpsMetadata = entra.RequireHttpsMetadata;
-        o.MapInboundClaims = false;
-        o.TokenValidationParameters.ValidAudiences = entra.Audiences;
-        // The metadata's own issuer is added by the handler; these are further ones of the same tenant.
-        o.TokenValidationParameters.ValidIssuers = entra.ExtraIssuers;
-        o.Events = new JwtBearerEvents
-        {
-            OnTokenValidated = context => MapToDirectoryAsync(context.HttpContext, context.Principal!, BearerScheme, p => context.Principal = p, context.Fail),
-            OnChallenge = async context =>
-            {
-                context.HandleResponse();
-                context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-                await AuthProblems.WriteAsync(context.Response, StatusCodes.Status401Unauthorized, WhyRefused(context.AuthenticateFailure));
-            },
-            OnForbidden = context => AuthProblems.WriteAsync(context.Response, StatusCodes.Status403Forbidden, AuthProblems.ForbiddenDetail),
-        };
-    }
-
     /// <summary>Replaces the token's principal by the directory's person; an account the directory lacks fails authentication.</summary>
-    private static async Task MapToDirectoryAsync(
+    internal static async Task MapToDirectoryAsync(
         HttpContext http, ClaimsPrincipal token, string authenticationType, Action<ClaimsPrincipal> accept, Action<Exception> refuse)
     {
         try
@@ -98,18 +94,8 @@ public static class EntraIdAuthentication
         }
     }
 
-    /// <summary>Why a bearer token was refused, in words a client's developer can act on (no token internals).</summary>
-    private static string WhyRefused(Exception? failure) => failure switch
-    {
-        null => "Send an Entra ID access token for this API as 'Authorization: Bearer <token>'.",
-        NotInDirectoryException refusal => refusal.Message,
-        SecurityTokenExpiredException => "The bearer token has expired; get a new one from Entra ID.",
-        SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
-        SecurityTokenInvalidAudienceException => "The bearer token was issued for another audience than this API.",
-        SecurityTokenInvalidIssuerException => "The bearer token was issued by another authority than this server trusts.",
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The bearer token's signature is not valid.",
-        _ => "The bearer token is not valid.",
-    };
+    /// <summary>IdentityModel reports metadata it could not fetch as an InvalidOperationException over an IOException.</summary>
+    internal static bool IsUnreachable(InvalidOperationException e) => e.InnerException is IOException or HttpRequestException;
 
     private static NotInDirectoryException? FindRefusal(Exception? failure)
     {

@@ -30,10 +30,8 @@ public static class SessionAuthentication
             // The API answers 401/403 problems; only pages redirect to sign in.
             o.Events.OnRedirectToLogin = context => mode.IsEntraId && !IsApi(context.Request)
                 // Straight to Microsoft and back to the page asked for; /signin remains for refusals and sign-out.
-                ? context.HttpContext.ChallengeAsync(EntraIdAuthentication.OpenIdScheme, new AuthenticationProperties
-                {
-                    RedirectUri = context.Properties.RedirectUri ?? context.Request.PathBase + context.Request.Path + context.Request.QueryString,
-                })
+                ? EntraIdAuthentication.ChallengeAsync(context.HttpContext,
+                    context.Properties.RedirectUri ?? context.Request.PathBase + context.Request.Path + context.Request.QueryString)
                 : ApiOrRedirect(context, StatusCodes.Status401Unauthorized, mode);
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden, mode);
         })
@@ -50,8 +48,8 @@ public static class SessionAuthentication
             app.MapPost("/account/signin", (HttpContext http) => AuthProblems.WriteAsync(http.Response, StatusCodes.Status403Forbidden,
                 "Development sign-in is off on this server (Authentication:Mode is EntraId): sign in with Microsoft at /signin."))
                 .ExcludeFromDescription();
-            app.MapGet(EntraIdAuthentication.ChallengePath, (string? returnUrl) => Results.Challenge(
-                new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [EntraIdAuthentication.OpenIdScheme]))
+            app.MapGet(EntraIdAuthentication.ChallengePath, (string? returnUrl, HttpContext http) =>
+                EntraIdAuthentication.ChallengeAsync(http, IsLocal(returnUrl) ? returnUrl! : "/"))
                 .ExcludeFromDescription();
         }
         else
