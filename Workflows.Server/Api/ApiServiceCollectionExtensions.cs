@@ -5,24 +5,19 @@ using FocWorkflows.Server.Api.Endpoints;
 using FocWorkflows.Server.Integrations.Graph;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace FocWorkflows.Server.Api;
-
-public sealed class AuthenticationModeOptions
-{
-    /// <summary><c>Development</c> (X-Dev-User header, the embedded default) or <c>EntraId</c> (not yet available).</summary>
-    public string Mode { get; set; } = "Development";
-}
 
 public static class ApiServiceCollectionExtensions
 {
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthenticationModeOptions>().BindConfiguration("Authentication")
-            .Validate(o => o.Mode == "Development",
-                "Authentication:Mode must be 'Development'; Entra ID sign-in is not available in this build.")
+        services.AddOptions<AuthenticationModeOptions>().BindConfiguration(AuthenticationModeOptions.SectionName)
+            .Validate(o => o.IsKnown, "Authentication:Mode must be 'Development' or 'EntraId'.")
             .ValidateOnStart();
+        var mode = AuthenticationModeOptions.From(configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -33,11 +28,14 @@ public static class ApiServiceCollectionExtensions
         // problem type; by default minimal APIs answer them with a bare 400 outside Development.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemMapping>();
-        services.AddAuthentication(SessionAuthentication.DefaultScheme)
-            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null)
-            // Everywhere: the development header, else the Designer's session cookie. An advisor's token is
-            // not accepted here, so a token-only caller gets 401 on every endpoint but the few below.
-            .AddFocSchemes(tokenScheme: _ => null)
+        var authentication = services.AddAuthentication(SessionAuthentication.DefaultScheme);
+        // Only the mode's own schemes exist: in Entra ID mode nothing reads the development header.
+        if (mode.IsEntraId) authentication.AddEntraIdSchemes();
+        else authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
+        authentication
+            // Everywhere: the development header or a bearer token, else the Designer's session cookie. An advisor's
+            // token is not accepted here, so a token-only caller gets 401 on every endpoint but the few below.
+            .AddFocSchemes(mode)
             // The few endpoints an advisor reaches from their link: a token picks the link's scheme, else as above.
             // One forwarding scheme (not two schemes on the policy) so a refusal is answered by exactly one challenge.
             .AddPolicyScheme(Policies.LinkOrAccountScheme, "Advisor link or account", o => o.ForwardDefaultSelector = http =>
@@ -51,8 +49,18 @@ public static class ApiServiceCollectionExtensions
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        app.Logger.LogWarning("Development authentication is on: API callers are trusted by the {Header} header. Never expose this server.",
-            DevelopmentAuthenticationHandler.Header);
+        var mode = app.Services.GetRequiredService<IOptions<AuthenticationModeOptions>>().Value;
+        if (mode.IsEntraId)
+        {
+            var entra = app.Services.GetRequiredService<IOptions<EntraIdOptions>>().Value;
+            app.Logger.LogInformation("Entra ID authentication is on: people sign in through {Authority} (client {ClientId}); the API takes its bearer tokens.",
+                entra.EffectiveAuthority, entra.ClientId);
+        }
+        else
+        {
+            app.Logger.LogWarning("Development authentication is on: API callers are trusted by the {Header} header. Never expose this server.",
+                DevelopmentAuthenticationHandler.Header);
+        }
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapActivities();
         api.MapDefinitions();
@@ -67,7 +75,7 @@ public static class ApiServiceCollectionExtensions
         api.MapPublications();
         api.MapOutbox();
 
-        app.MapSessionEndpoints();
+        app.MapSessionEndpoints(mode);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();

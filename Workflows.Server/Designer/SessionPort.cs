@@ -1,5 +1,5 @@
 using FocWorkflows.Designer.Ports;
-using FocWorkflows.Server.Api;
+using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,7 +8,7 @@ namespace FocWorkflows.Server.Designer;
 
 internal sealed class SessionPort(IDbContextFactory<WorkflowDbContext> contexts, IOptions<AuthenticationModeOptions> mode) : ISessionPort
 {
-    public bool DevelopmentSignIn => mode.Value.Mode == "Development";
+    public bool DevelopmentSignIn => !mode.Value.IsEntraId;
 
     public async Task<IReadOnlyList<SignInCandidate>> CandidatesAsync(CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Authentication;
@@ -30,33 +29,12 @@ public sealed class DevelopmentAuthenticationHandler(
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, Context.RequestAborted);
         if (person is null) return AuthenticateResult.Fail($"No person with e-mail '{email}' in the directory.");
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, person.Id),
-            new(ClaimTypes.Name, person.Name),
-            new(ClaimTypes.Email, person.Email),
-        };
-        claims.AddRange(person.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(DirectoryPrincipal.For(person, SchemeName), SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = 401, Title = "Not signed in", Type = "https://focworkflows.dev/problems/unauthenticated",
-            Detail = $"Send the {Header} header with the e-mail of a person in the directory.",
-        }, options: null, contentType: "application/problem+json");
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        AuthProblems.WriteAsync(Response, StatusCodes.Status401Unauthorized, $"Send the {Header} header with the e-mail of a person in the directory.");
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = 403, Title = "Not allowed", Type = "https://focworkflows.dev/problems/forbidden",
-            Detail = "Your roles do not allow this action.",
-        }, options: null, contentType: "application/problem+json");
-    }
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        AuthProblems.WriteAsync(Response, StatusCodes.Status403Forbidden, AuthProblems.ForbiddenDetail);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FocWorkflows.Server.Deliberation.Directory;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -7,17 +6,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace FocWorkflows.Server.Api.Auth;
 
 /// <summary>
-/// How callers are recognised. API clients send the development header; people in the Designer carry
-/// a session cookie from the sign-in page; advisors carry their link's token. One policy scheme picks
-/// the right one per request, so every endpoint and page simply requires an authenticated caller.
+/// How callers are recognised. API clients send the development header (development) or an Entra ID
+/// bearer token (production); people in the Designer carry a session cookie; advisors carry their link's
+/// token. One policy scheme picks the right one per request, so every endpoint and page simply requires
+/// an authenticated caller.
 /// </summary>
 public static class SessionAuthentication
 {
     public const string DefaultScheme = "Foc";
     public const string CookieScheme = "FocSession";
 
-    /// <summary>Adds the session cookie and the scheme that picks header, token or cookie.</summary>
-    public static AuthenticationBuilder AddFocSchemes(this AuthenticationBuilder builder, Func<HttpContext, string?> tokenScheme) => builder
+    /// <summary>Adds the session cookie and the scheme that picks header or bearer token, else the cookie.</summary>
+    public static AuthenticationBuilder AddFocSchemes(this AuthenticationBuilder builder, AuthenticationModeOptions mode) => builder
         .AddCookie(CookieScheme, o =>
         {
             o.Cookie.Name = "foc.session";
@@ -27,56 +27,67 @@ public static class SessionAuthentication
             o.AccessDeniedPath = "/signin";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
-            // The API answers 401/403 problems; only pages redirect to the sign-in page.
-            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            // The API answers 401/403 problems; only pages redirect to sign in.
+            o.Events.OnRedirectToLogin = context => mode.IsEntraId && !IsApi(context.Request)
+                // Straight to Microsoft and back to the page asked for; /signin remains for refusals and sign-out.
+                ? EntraIdAuthentication.ChallengeAsync(context.HttpContext,
+                    context.Properties.RedirectUri ?? context.Request.PathBase + context.Request.Path + context.Request.QueryString)
+                : ApiOrRedirect(context, StatusCodes.Status401Unauthorized, mode);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden, mode);
         })
-        .AddPolicyScheme(DefaultScheme, "Header, advisor link or session", o => o.ForwardDefaultSelector = http =>
-            http.Request.Headers.ContainsKey(DevelopmentAuthenticationHandler.Header) ? DevelopmentAuthenticationHandler.SchemeName
-            : tokenScheme(http) ?? CookieScheme);
+        .AddPolicyScheme(DefaultScheme, "Header or bearer token, else session", o => o.ForwardDefaultSelector = mode.IsEntraId
+            ? http => EntraIdAuthentication.HasBearerToken(http.Request) ? EntraIdAuthentication.BearerScheme : CookieScheme
+            // Development only: in Entra ID mode the header is never looked at (and has no handler).
+            : http => http.Request.Headers.ContainsKey(DevelopmentAuthenticationHandler.Header) ? DevelopmentAuthenticationHandler.SchemeName : CookieScheme);
 
-    /// <summary>The development sign-in form's target, and sign-out.</summary>
-    public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>The sign-in form's target (development) or the challenge (Entra ID), and sign-out.</summary>
+    public static void MapSessionEndpoints(this IEndpointRouteBuilder app, AuthenticationModeOptions mode)
     {
-        app.MapPost("/account/signin", async ([FromForm] string email, [FromForm] string? returnUrl, IDirectory directory, HttpContext http) =>
+        if (mode.IsEntraId)
         {
-            var person = await directory.FindPersonAsync(email, http.RequestAborted);
-            if (person is null) return Results.Redirect("/signin");
-            var claims = new List<Claim>
+            app.MapPost("/account/signin", (HttpContext http) => AuthProblems.WriteAsync(http.Response, StatusCodes.Status403Forbidden,
+                "Development sign-in is off on this server (Authentication:Mode is EntraId): sign in with Microsoft at /signin."))
+                .ExcludeFromDescription();
+            app.MapGet(EntraIdAuthentication.ChallengePath, (string? returnUrl, HttpContext http) =>
+                EntraIdAuthentication.ChallengeAsync(http, IsLocal(returnUrl) ? returnUrl! : "/"))
+                .ExcludeFromDescription();
+        }
+        else
+        {
+            app.MapPost("/account/signin", async ([FromForm] string email, [FromForm] string? returnUrl, IDirectory directory, HttpContext http) =>
             {
-                new(ClaimTypes.NameIdentifier, person.Id), new(ClaimTypes.Name, person.Name), new(ClaimTypes.Email, person.Email),
-            };
-            claims.AddRange(person.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-            await http.SignInAsync(CookieScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, CookieScheme)));
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-        }).ExcludeFromDescription();
+                var person = await directory.FindPersonAsync(email, http.RequestAborted);
+                if (person is null) return Results.Redirect("/signin");
+                await http.SignInAsync(CookieScheme, DirectoryPrincipal.For(person, CookieScheme));
+                return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            }).ExcludeFromDescription();
+        }
 
         app.MapPost("/account/signout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieScheme);
+            // In Entra ID mode also end the Microsoft session, so the next person at this browser is asked who they are.
+            if (mode.IsEntraId) return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [EntraIdAuthentication.OpenIdScheme]);
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
     }
 
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status, AuthenticationModeOptions mode)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!IsApi(context.Request))
         {
             context.Response.Redirect(context.RedirectUri);
             return Task.CompletedTask;
         }
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ProblemDetails
-        {
-            Status = status,
-            Title = status == 401 ? "Not signed in" : "Not allowed",
-            Type = "https://focworkflows.dev/problems/" + (status == 401 ? "unauthenticated" : "forbidden"),
-            Detail = status == 401
-                ? $"Send the {DevelopmentAuthenticationHandler.Header} header with the e-mail of a person in the directory, or sign in."
-                : "Your roles do not allow this action.",
-        }, options: null, contentType: "application/problem+json");
+        if (status == StatusCodes.Status403Forbidden) return AuthProblems.WriteAsync(context.Response, status, AuthProblems.ForbiddenDetail);
+        if (mode.IsEntraId) context.Response.Headers.WWWAuthenticate = "Bearer";
+        return AuthProblems.WriteAsync(context.Response, status, mode.IsEntraId
+            ? "Send an Entra ID access token for this API as 'Authorization: Bearer <token>', or sign in."
+            : $"Send the {DevelopmentAuthenticationHandler.Header} header with the e-mail of a person in the directory, or sign in.");
     }
 }
