@@ -53,7 +53,7 @@ public sealed class DispositionsSteeringTests : BunitContext
     {
         var page = Open(new ConsultationWindowView(ClosesAt, false, StoppedClock.Epoch.AddDays(-1), "Enough comments.", true));
 
-        Assert.Equal("Closed on Thu 26 Nov 2026, 11:00 (Europe/Tallinn, UTC+02:00): Enough comments.", page.Find(".window .deadline").TextContent);
+        Assert.Equal("Closed on Thu 26 Nov 2026, 11:00 (Europe/Tallinn, UTC+02:00): Enough comments.", page.Find(".window .window-deadline").TextContent);
         Assert.Empty(page.FindAll("form.close-form"));
     }
 
