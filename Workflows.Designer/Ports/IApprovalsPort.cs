@@ -8,18 +8,24 @@ public sealed record ApprovalResponseLine(string Government, string GovernmentNa
 
 /// <summary>
 /// An approval round as its page shows it. <paramref name="KindsForViewer"/> are the kinds the viewer
-/// may answer with: empty unless the round is open and the viewer is a diplomat of an audience government.
+/// may answer with: empty unless the round is open and the viewer is a diplomat of an audience government
+/// or the secretariat, who answers for one of <paramref name="OnBehalfOptions"/> (the audience's diplomats).
+/// <paramref name="ViewerMayExtend"/>: the round is open and the viewer chairs, co-chairs or is the secretariat.
 /// </summary>
 public sealed record ApprovalPageView(string Id, string InstanceId, string Title, string Mode, int? DraftVersion, bool Open,
     string? Result, string? Reason, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, ApprovalTallyView Tally,
-    IReadOnlyList<ApprovalResponseLine> Responses, IReadOnlyList<string> KindsForViewer, string? ViewerGovernment);
+    IReadOnlyList<ApprovalResponseLine> Responses, IReadOnlyList<string> KindsForViewer, string? ViewerGovernment,
+    bool ViewerMayExtend = false, IReadOnlyList<OnBehalfOption>? OnBehalfOptions = null);
 
-public sealed record ApprovalAnswer(string? Kind, string? Reason, string? ProposedText);
+/// <summary>A response; <paramref name="OnBehalfOf"/> is the diplomat the secretariat answers for.</summary>
+public sealed record ApprovalAnswer(string? Kind, string? Reason, string? ProposedText, string? OnBehalfOf = null);
 
-/// <summary>Approval rounds for their page: reading one, and answering for one's government.</summary>
+/// <summary>Approval rounds for their page: reading one, answering for one's government, moving its deadline.</summary>
 public interface IApprovalsPort
 {
     Task<ApprovalPageView?> GetAsync(string roundId, string viewerEmail, CancellationToken ct);
 
     Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct);
+
+    Task<ActResult> ExtendAsync(string roundId, string viewerEmail, DeadlineExtension extension, CancellationToken ct);
 }

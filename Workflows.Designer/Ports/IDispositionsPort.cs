@@ -4,17 +4,35 @@ namespace FocWorkflows.Designer.Ports;
 public sealed record DispositionRow(int Number, string CommentId, string Author, string? Organisation, int? DraftVersion, int Paragraph,
     string? Quote, string Comment, string? Decision, string? Reason, string? DisposedBy);
 
-/// <summary>The matrix, and whether the viewer holds the pen (and so may dispose).</summary>
-public sealed record DispositionsView(string ConsultationId, string Title, bool MayDispose, IReadOnlyList<DispositionRow> Rows);
+/// <summary>
+/// The consultation's comment window: when it closes (or closed, why), and whether the viewer may
+/// steer it (extend, close early): chairs, co-chairs, the secretariat and the task force's pen-holders.
+/// </summary>
+public sealed record ConsultationWindowView(DateTimeOffset ClosesAt, bool Open, DateTimeOffset? ClosedAt, string? CloseReason, bool MaySteer);
 
-public sealed record DispositionChoice(string? Decision, string? Reason);
+/// <summary>
+/// The matrix, and whether the viewer may dispose: a pen-holder, or the secretariat for one of
+/// <paramref name="OnBehalfOptions"/> (the pen-holders).
+/// </summary>
+public sealed record DispositionsView(string ConsultationId, string Title, bool MayDispose, IReadOnlyList<DispositionRow> Rows,
+    ConsultationWindowView? Window = null, IReadOnlyList<OnBehalfOption>? OnBehalfOptions = null);
 
-/// <summary>The pen-holders' answers to a consultation's comments.</summary>
+/// <summary>A decision; <paramref name="OnBehalfOf"/> is the pen-holder the secretariat decides for.</summary>
+public sealed record DispositionChoice(string? Decision, string? Reason, string? OnBehalfOf = null);
+
+/// <summary>
+/// A consultation as those who run it follow it: its window (extended or closed early from here)
+/// and the pen-holders' answers to its comments.
+/// </summary>
 public interface IDispositionsPort
 {
     Task<DispositionsView?> GetAsync(string consultationId, string viewerEmail, CancellationToken ct);
 
     Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct);
+
+    Task<ActResult> ExtendAsync(string consultationId, string viewerEmail, DeadlineExtension extension, CancellationToken ct);
+
+    Task<ActResult> CloseAsync(string consultationId, string viewerEmail, string reason, CancellationToken ct);
 }
 
 /// <summary>The decisions as the form offers them; the server checks the same rule again.</summary>

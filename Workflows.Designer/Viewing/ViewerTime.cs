@@ -10,6 +10,9 @@ public sealed class ViewerTime(TimeZoneInfo zone, DateTimeOffset now)
 
     public TimeZoneInfo Zone => zone;
 
+    /// <summary>The moment the page was drawn; deadlines are compared with it.</summary>
+    public DateTimeOffset Now => now;
+
     public static ViewerTime For(string? timeZoneId, TimeProvider time) =>
         new(timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var z) ? z : TimeZoneInfo.Utc, time.GetUtcNow());
 
@@ -29,6 +32,9 @@ public sealed class ViewerTime(TimeZoneInfo zone, DateTimeOffset now)
 
     /// <summary>E.g. <c>3 days ago</c>.</summary>
     public string Ago(DateTimeOffset at) => at <= now ? $"{Span(now - at)} ago" : $"in {Span(at - now)}";
+
+    /// <summary>A moment as a <c>datetime-local</c> value in the viewer's zone (to prefill such an input).</summary>
+    public string ToLocalInput(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A <c>datetime-local</c> value read in the viewer's zone, as ISO 8601 with the offset of that moment.</summary>
     public string? FromLocalInput(string value)

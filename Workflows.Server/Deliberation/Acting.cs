@@ -21,10 +21,16 @@ public sealed record Acting(string Actor, string? OnBehalfOf, Person Person)
             var self = await directory.FindPersonAsync(email, ct) ?? throw WorkflowProblem.Forbidden("You are not in the directory.");
             return new Acting(self.Email, null, self);
         }
-        if (!user.IsInRole(Roles.Secretariat))
+        return await OnBehalfAsync(email, user.IsInRole(Roles.Secretariat), onBehalfOf, directory, ct);
+    }
+
+    /// <summary>The caller acting for <paramref name="onBehalfOf"/>: only the secretariat may, and only for someone in the directory.</summary>
+    public static async Task<Acting> OnBehalfAsync(string callerEmail, bool callerIsSecretariat, string onBehalfOf, IDirectory directory, CancellationToken ct)
+    {
+        if (!callerIsSecretariat)
             throw WorkflowProblem.Forbidden("Only the secretariat may act on behalf of someone.");
         var principal = await directory.FindPersonAsync(onBehalfOf, ct)
             ?? throw WorkflowProblem.Invalid("Unknown person", new Dictionary<string, string[]> { ["onBehalfOf"] = [$"'{onBehalfOf}' is not in the directory."] });
-        return new Acting(email, principal.Email, principal);
+        return new Acting(callerEmail, principal.Email, principal);
     }
 }

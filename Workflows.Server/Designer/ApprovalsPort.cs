@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Activities.Deliberation;
@@ -7,6 +8,7 @@ using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
 using static FocWorkflows.Server.Designer.PortProblems;
+using Operators = FocWorkflows.Server.Deliberation.Consultations.ConsultationAccess;
 
 namespace FocWorkflows.Server.Designer;
 
@@ -23,24 +25,53 @@ internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, W
         var government = viewer?.Government;
         var mayRespond = open && viewer is not null && viewer.HasRole(Roles.Member) && government is not null
             && round.AudienceGovernments.Contains(government, StringComparer.OrdinalIgnoreCase);
+        var actsForOthers = open && viewer is not null && viewer.HasRole(Roles.Secretariat) && !mayRespond;
         var t = ApprovalTally.Of(round, responses);
         return new ApprovalPageView(round.Id, round.InstanceId, round.Title, Camel(round.Mode.ToString()), round.DraftVersion, open,
             round.Result?.ToString(), round.ResultReason?.ToString(), round.Deadline, round.ClosedAt,
             new ApprovalTallyView(t.Audience, t.Responded, t.NoObjection, t.Endorse, t.Object, t.Abstain, t.SignOn, t.Withdraw),
             [.. responses.Select(r => new ApprovalResponseLine(r.Government, names.GetValueOrDefault(r.Government, r.Government),
                 Camel(r.Kind.ToString()), r.Reason, r.ProposedText, r.OnBehalfOf ?? r.By, r.At))],
-            mayRespond ? [.. ApprovalResponse.AllowedIn(round.Mode).Select(k => Camel(k.ToString()))] : [],
-            government);
+            mayRespond || actsForOthers ? [.. ApprovalResponse.AllowedIn(round.Mode).Select(k => Camel(k.ToString()))] : [],
+            government,
+            ViewerMayExtend: open && viewer is not null && Operators.IsOperator(viewer),
+            OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null);
+    }
+
+    // The audience's diplomats, those whose government has not responded first: the secretariat mostly relays those.
+    private async Task<IReadOnlyList<OnBehalfOption>> DiplomatsAsync(ApprovalRound round, IReadOnlyList<ApprovalResponse> responses,
+        IReadOnlyDictionary<string, string> names, CancellationToken ct)
+    {
+        var responded = responses.Select(r => r.Government).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var diplomats = await store.DiplomatsOfAsync(round.AudienceGovernments, ct);
+        return [.. diplomats
+            .Select(p => new OnBehalfOption(p.Email, $"{p.Name}, {names.GetValueOrDefault(p.Government!, p.Government!)} ({p.Email})",
+                Pending: !responded.Contains(p.Government!)))
+            .OrderByDescending(o => o.Pending).ThenBy(o => o.Label, StringComparer.CurrentCulture)];
     }
 
     public Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct) => Act(async () =>
     {
         _ = await store.FindRoundAsync(roundId, ct) ?? throw WorkflowProblem.NotFound("Approval round", roundId);
-        var acting = await ActingAsync(directory, viewerEmail, ct);
+        var acting = await ActingAsync(directory, viewerEmail, answer.OnBehalfOf, ct);
         var payload = new JsonObject
         {
             ["action"] = RespondRequest.Action, ["kind"] = answer.Kind, ["reason"] = answer.Reason, ["proposedText"] = answer.ProposedText,
         };
         await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, acting.OnBehalfOf, ct);
+    });
+
+    /// <summary>As <c>POST /api/approvals/{id}/extend</c>: chairs, co-chairs and the secretariat; the round's step checks the rest.</summary>
+    public Task<ActResult> ExtendAsync(string roundId, string viewerEmail, DeadlineExtension extension, CancellationToken ct) => Act(async () =>
+    {
+        _ = await store.FindRoundAsync(roundId, ct) ?? throw WorkflowProblem.NotFound("Approval round", roundId);
+        var acting = await ActingAsync(directory, viewerEmail, ct);
+        if (!Operators.IsOperator(acting.Person))
+            throw WorkflowProblem.Forbidden("Only chairs, co-chairs and the secretariat may extend an approval round.");
+        var payload = new JsonObject
+        {
+            ["action"] = ExtendRequest.Action, ["until"] = extension.Until.ToString("O", CultureInfo.InvariantCulture), ["reason"] = extension.Reason,
+        };
+        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, null, ct);
     });
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Deliberation.Consultations;
@@ -9,9 +10,12 @@ using static FocWorkflows.Server.Designer.PortProblems;
 
 namespace FocWorkflows.Server.Designer;
 
-/// <summary>The disposition page's port: the same matrix, checks and resume as <c>/api/consultations/{id}/dispositions</c>.</summary>
-internal sealed class DispositionsPort(ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime)
-    : IDispositionsPort
+/// <summary>
+/// The disposition page's port: the same matrix, checks and resume as <c>/api/consultations/{id}/dispositions</c>,
+/// and the window's extension and early close as <c>/api/consultations/{id}/extend</c> and <c>/close</c>.
+/// </summary>
+internal sealed class DispositionsPort(ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime,
+    TimeProvider time) : IDispositionsPort
 {
     public async Task<DispositionsView?> GetAsync(string consultationId, string viewerEmail, CancellationToken ct)
     {
@@ -22,17 +26,24 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
             if (await directory.FindPersonAsync(email, ct) is { } person) people[email] = person;
         var rows = ResolutionMatrix.Build(comments, await store.DispositionsAsync(consultationId, ct), people);
         var viewer = await directory.FindPersonAsync(viewerEmail, ct);
-        var mayDispose = viewer is not null && await access.IsPenHolderAsync(viewer, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct);
-        return new DispositionsView(consultation.Id, consultation.Title, mayDispose, [.. rows.Select(r => new DispositionRow(r.Number, r.CommentId,
+        var taskForceId = await store.TaskForceOfAsync(consultation.InstanceId, ct);
+        var isPenHolder = viewer is not null && await access.IsPenHolderAsync(viewer, taskForceId, ct);
+        var forPenHolders = viewer is not null && !isPenHolder && viewer.HasRole(Roles.Secretariat);
+        var window = new ConsultationWindowView(consultation.ClosesAt, consultation.AcceptsCommentsAt(time.GetUtcNow()), consultation.ClosedAt,
+            consultation.CloseReason, viewer is not null && await access.MaySteerAsync(viewer, taskForceId, ct));
+        return new DispositionsView(consultation.Id, consultation.Title, isPenHolder || forPenHolders, [.. rows.Select(r => new DispositionRow(r.Number, r.CommentId,
             r.Author, r.Organisation, r.DraftVersion, r.Paragraph, r.Quote, r.Comment, r.Decision is { } d ? Camel(d.ToString()) : null,
-            r.Reason, r.DisposedBy))]);
+            r.Reason, r.DisposedBy))], window, forPenHolders ? await PenHoldersAsync(taskForceId, ct) : null);
     }
+
+    private async Task<IReadOnlyList<OnBehalfOption>> PenHoldersAsync(string? taskForceId, CancellationToken ct) =>
+        [.. (await access.PenHoldersAsync(taskForceId, ct)).Select(p => new OnBehalfOption(p.Email, $"{p.Name} ({p.Email})", Pending: true))];
 
     public Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct) =>
         Act(async () =>
         {
             var consultation = await store.FindAsync(consultationId, ct) ?? throw WorkflowProblem.NotFound("Consultation", consultationId);
-            var acting = await ActingAsync(directory, viewerEmail, ct);
+            var acting = await ActingAsync(directory, viewerEmail, choice.OnBehalfOf, ct);
             if (!await access.IsPenHolderAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
                 throw WorkflowProblem.Forbidden("Only the pen-holders may dispose of comments.");
             _ = await store.FindCommentAsync(consultationId, commentId, ct) ?? throw WorkflowProblem.NotFound("Comment", commentId);
@@ -43,4 +54,25 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
                 ["action"] = "dispose", ["commentId"] = commentId, ["decision"] = choice.Decision, ["reason"] = choice.Reason,
             }, acting.Actor, acting.OnBehalfOf, ct);
         });
+
+    /// <summary>As <c>POST /api/consultations/{id}/extend</c>; the consultation's step checks the new deadline again.</summary>
+    public Task<ActResult> ExtendAsync(string consultationId, string viewerEmail, DeadlineExtension extension, CancellationToken ct) =>
+        SteerAsync(consultationId, viewerEmail, new JsonObject
+        {
+            ["action"] = "extend", ["until"] = extension.Until.ToString("O", CultureInfo.InvariantCulture), ["reason"] = extension.Reason,
+        }, ct);
+
+    /// <summary>As <c>POST /api/consultations/{id}/close</c>.</summary>
+    public Task<ActResult> CloseAsync(string consultationId, string viewerEmail, string reason, CancellationToken ct) =>
+        SteerAsync(consultationId, viewerEmail, new JsonObject { ["action"] = "close", ["reason"] = reason }, ct);
+
+    private Task<ActResult> SteerAsync(string consultationId, string viewerEmail, JsonObject payload, CancellationToken ct) => Act(async () =>
+    {
+        var consultation = await store.FindAsync(consultationId, ct) ?? throw WorkflowProblem.NotFound("Consultation", consultationId);
+        var acting = await ActingAsync(directory, viewerEmail, ct);
+        if (!await access.MaySteerAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
+            throw WorkflowProblem.Forbidden("Only chairs, co-chairs, pen-holders and the secretariat may close or extend a consultation.");
+        if ((string?)payload["action"] == "extend") ExtendRequest.Read(payload); // 400 before touching the workflow, as the API does
+        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, consultationId, payload, acting.Actor, acting.OnBehalfOf, ct);
+    });
 }

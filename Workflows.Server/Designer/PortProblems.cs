@@ -34,5 +34,13 @@ internal static class PortProblems
         return new Acting(person.Email, null, person);
     }
 
+    /// <summary>The signed-in person, or whom the secretariat acts for: the API's <c>onBehalfOf</c> rule, with the directory's roles.</summary>
+    public static async Task<Acting> ActingAsync(IDirectory directory, string email, string? onBehalfOf, CancellationToken ct)
+    {
+        var self = await ActingAsync(directory, email, ct);
+        return string.IsNullOrWhiteSpace(onBehalfOf) ? self
+            : await Acting.OnBehalfAsync(self.Email, self.Person.HasRole(Roles.Secretariat), onBehalfOf, directory, ct);
+    }
+
     public static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

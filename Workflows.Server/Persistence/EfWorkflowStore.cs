@@ -41,6 +41,7 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         db.Bookmarks.UpdateRange(burst.RescheduledBookmarks);
         db.Tasks.AddRange(burst.AddedTasks);
         db.Tasks.UpdateRange(burst.ClosedTasks);
+        db.Tasks.UpdateRange(burst.RescheduledTasks.Except(burst.ClosedTasks));
         db.Journal.AddRange(burst.Journal);
         db.Outbox.AddRange(burst.Outbox);
         foreach (var record in burst.Records) db.Add(record);

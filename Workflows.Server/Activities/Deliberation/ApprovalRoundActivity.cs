@@ -92,7 +92,7 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
                 });
                 round.Deadline = extension.NewDeadline;
                 context.Update(round);
-                context.Reschedule(signal.Bookmark, extension.NewDeadline);
+                context.MoveDeadline(signal.Bookmark, extension.NewDeadline);
                 var audience = await store.DiplomatsOfAsync(round.AudienceGovernments, ct);
                 DeadlineCalendar.Move(context, CalendarKey(round), round.Title, round.Deadline, audience.Select(p => p.Email), $"/api/approvals/{round.Id}");
                 foreach (var diplomat in audience)

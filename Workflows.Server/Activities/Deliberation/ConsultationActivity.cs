@@ -127,7 +127,7 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
         var previous = consultation.ClosesAt;
         consultation.ClosesAt = newClose;
         context.Update(consultation);
-        context.Reschedule(signal.Bookmark, newClose);
+        context.MoveDeadline(signal.Bookmark, newClose);
         foreach (var reminder in context.OpenBookmarks.Where(b => b.Kind == ConsultationEvents.ReminderBookmark))
         {
             if (ReminderDue(settings, newClose) is { } remindAt && remindAt > context.Now) context.Reschedule(reminder, remindAt);

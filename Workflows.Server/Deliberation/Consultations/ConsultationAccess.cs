@@ -24,7 +24,8 @@ public sealed class ConsultationAccess(IDirectory directory)
     public static bool IsOperator(Person person) =>
         person.HasRole(Roles.Chair) || person.HasRole(Roles.CoChair) || person.HasRole(Roles.Secretariat);
 
-    private Task<IReadOnlyList<Person>> PenHoldersAsync(string? taskForceId, CancellationToken ct) =>
+    /// <summary>Whoever holds the pen: the task force's pen-holders, or the secretariat and the chair without one.</summary>
+    public Task<IReadOnlyList<Person>> PenHoldersAsync(string? taskForceId, CancellationToken ct) =>
         taskForceId is null
             ? directory.ResolveAsync(AudienceKind.List, null, PenHolderRoles, ct)
             : directory.ResolveAsync(AudienceKind.PenHolders, taskForceId, null, ct);

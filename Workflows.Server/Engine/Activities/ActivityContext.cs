@@ -153,6 +153,16 @@ public sealed class ActivityContext
     /// <summary>Moves a bookmark's due time, e.g. when a deadline is extended.</summary>
     public void Reschedule(Bookmark bookmark, DateTimeOffset? dueAt) => _burst.Reschedule(bookmark, dueAt);
 
+    /// <summary>
+    /// Moves a step's deadline: the timer of <paramref name="bookmark"/> and the due time of the inbox
+    /// tasks that close with it, so people's inboxes show the same deadline the step keeps.
+    /// </summary>
+    public void MoveDeadline(Bookmark bookmark, DateTimeOffset dueAt)
+    {
+        _burst.Reschedule(bookmark, dueAt);
+        _burst.RescheduleTasksOf(bookmark, dueAt);
+    }
+
     /// <summary>Drops one of this node's bookmarks without journaling it (a reminder no longer needed).</summary>
     public void DropBookmark(Bookmark bookmark) => _burst.RemoveBookmark(bookmark);
 

@@ -63,6 +63,9 @@ public sealed class Burst
     /// <summary>Open bookmarks whose due time moved (a deadline extended).</summary>
     public List<Bookmark> RescheduledBookmarks { get; } = [];
 
+    /// <summary>Open tasks already stored whose due time moved with their step's deadline.</summary>
+    public List<HumanTask> RescheduledTasks { get; } = [];
+
     /// <summary>Set when the burst was a start with an <c>Idempotency-Key</c>.</summary>
     public IdempotencyRecord? Idempotency { get; set; }
 
@@ -92,6 +95,16 @@ public sealed class Burst
     {
         bookmark.DueAt = dueAt;
         if (!AddedBookmarks.Contains(bookmark) && !RescheduledBookmarks.Contains(bookmark)) RescheduledBookmarks.Add(bookmark);
+    }
+
+    /// <summary>Moves the due time of the open tasks that close with <paramref name="bookmark"/>.</summary>
+    public void RescheduleTasksOf(Bookmark bookmark, DateTimeOffset? dueAt)
+    {
+        foreach (var task in OpenTasks.Where(t => t.BookmarkId == bookmark.Id))
+        {
+            task.DueAt = dueAt;
+            if (!AddedTasks.Contains(task) && !RescheduledTasks.Contains(task)) RescheduledTasks.Add(task);
+        }
     }
 
     public void AddTask(HumanTask task)

@@ -18,11 +18,12 @@ public sealed class SecretariatBuildsDefinitionTests(EndToEndFixture fixture)
         await page.VisitAsync($"/definitions/{id}", "editor-new");
 
         // Each node added is selected: adding from the end backwards lets each one connect to the one before.
+        // The human task is dragged from the palette onto the canvas; the others are added with a click.
         await AddAsync(page, "End");
         await AddAsync(page, "Log");
         await SetAsync(page, "message", "The review was completed.");
         await ConnectAsync(page, "Done", "end");
-        await AddAsync(page, "Human task");
+        await DragToCanvasAsync(page, "Human task", x: 300, y: 340);
         await SetAsync(page, "title", "Review the charter");
         await SetAsync(page, "assignees", People.Secretariat);
         await ConnectAsync(page, "Complete", "log");
@@ -36,6 +37,21 @@ public sealed class SecretariatBuildsDefinitionTests(EndToEndFixture fixture)
         await page.ScreenshotAsync("editor-published");
         var versions = await fixture.Server.ApiAs(People.Secretariat).GetFromJsonAsync<JsonElement>($"/api/definitions/{id}/versions");
         Assert.Equal([1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        var published = await fixture.Server.ApiAs(People.Secretariat).GetFromJsonAsync<JsonElement>($"/api/definitions/{id}/versions/1");
+        var nodes = published.GetProperty("activities").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("position"));
+        // The node's corner lands where the pointer let go, give or take a few pixels of borders.
+        Assert.InRange(nodes["human-task"].GetProperty("x").GetDouble(), 290, 310);
+        Assert.InRange(nodes["human-task"].GetProperty("y").GetDouble(), 330, 350);
+        // Clicked nodes fill the free grid spots: none sits on another.
+        var corners = nodes.Values.Select(p => (p.GetProperty("x").GetDouble(), p.GetProperty("y").GetDouble())).ToList();
+        Assert.Equal(corners.Count, corners.Distinct().Count());
+    }
+
+    private static async Task DragToCanvasAsync(IPage page, string activity, float x, float y)
+    {
+        var item = page.GetByRole(AriaRole.Button, new() { Name = $"Add {activity}", Exact = true });
+        await item.DragToAsync(page.Locator(".definition-canvas .diagram-canvas"), new() { TargetPosition = new() { X = x, Y = y } });
+        await Expect(page.Locator("#properties-heading")).ToHaveTextAsync(activity.ToLowerInvariant().Replace(' ', '-'));
     }
 
     private static async Task AddAsync(IPage page, string activity)

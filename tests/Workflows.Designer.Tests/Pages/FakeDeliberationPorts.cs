@@ -11,9 +11,17 @@ internal sealed class FakeApprovalsPort : IApprovalsPort
 
     public Task<ApprovalPageView?> GetAsync(string roundId, string viewerEmail, CancellationToken ct) => Task.FromResult(Round);
 
+    public List<DeadlineExtension> Extensions { get; } = [];
+
     public Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct)
     {
         Sent.Add(answer);
+        return Task.FromResult(Answer);
+    }
+
+    public Task<ActResult> ExtendAsync(string roundId, string viewerEmail, DeadlineExtension extension, CancellationToken ct)
+    {
+        Extensions.Add(extension);
         return Task.FromResult(Answer);
     }
 }
@@ -46,9 +54,24 @@ internal sealed class FakeDispositionsPort : IDispositionsPort
 
     public Task<DispositionsView?> GetAsync(string consultationId, string viewerEmail, CancellationToken ct) => Task.FromResult(Matrix);
 
+    public List<DeadlineExtension> Extensions { get; } = [];
+    public List<string> Closes { get; } = [];
+
     public Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct)
     {
         Sent.Add((commentId, choice));
+        return Task.FromResult(Answer);
+    }
+
+    public Task<ActResult> ExtendAsync(string consultationId, string viewerEmail, DeadlineExtension extension, CancellationToken ct)
+    {
+        Extensions.Add(extension);
+        return Task.FromResult(Answer);
+    }
+
+    public Task<ActResult> CloseAsync(string consultationId, string viewerEmail, string reason, CancellationToken ct)
+    {
+        Closes.Add(reason);
         return Task.FromResult(Answer);
     }
 }

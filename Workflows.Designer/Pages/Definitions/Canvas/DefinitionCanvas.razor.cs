@@ -8,6 +8,7 @@ using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Definitions.Model;
 using FocWorkflows.Designer.Editing;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace FocWorkflows.Designer.Pages.Definitions.Canvas;
 
@@ -25,6 +26,12 @@ public sealed partial class DefinitionCanvas : IDisposable
     [Parameter] public string? SelectedNodeId { get; set; }
     [Parameter] public EventCallback<string?> OnSelect { get; set; }
     [Parameter] public EventCallback<string> OnRefused { get; set; }
+
+    /// <summary>Something from the palette was dropped here, at this point of the diagram.</summary>
+    [Parameter] public EventCallback<Position> OnDropAt { get; set; }
+
+    /// <summary>How wide the canvas shows the diagram, in diagram units; unknown until it is laid out.</summary>
+    public double? VisibleWidth => _diagram.Container is { } container ? container.Width / _diagram.Zoom : null;
 
     protected override void OnInitialized()
     {
@@ -81,7 +88,7 @@ public sealed partial class DefinitionCanvas : IDisposable
             var node = definition.Activities[i];
             if (!models.TryGetValue(node.Id, out var model))
             {
-                model = new ActivityNodeModel(node.Id, ToPoint(node.Position, i));
+                model = new ActivityNodeModel(node.Id, ToPoint(node, i));
                 model.Moved += OnMoved;
                 _diagram.Nodes.Add(model);
             }
@@ -155,6 +162,14 @@ public sealed partial class DefinitionCanvas : IDisposable
         if (!result.Succeeded) _ = OnRefused.InvokeAsync(result.Error);
     }
 
+    // The drop arrives in the browser's coordinates; the diagram may be panned and zoomed.
+    private Task OnDrop(DragEventArgs e)
+    {
+        if (_diagram.Container is null) return Task.CompletedTask; // not laid out yet: nothing to aim at
+        var point = _diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
+        return OnDropAt.InvokeAsync(new Position(Math.Round(point.X), Math.Round(point.Y)));
+    }
+
     private void OnMoved(MovableModel movable)
     {
         if (movable is ActivityNodeModel model)
@@ -173,7 +188,10 @@ public sealed partial class DefinitionCanvas : IDisposable
     private ActivityNodeModel? FindModel(string nodeId) =>
         _diagram.Nodes.OfType<ActivityNodeModel>().FirstOrDefault(n => n.NodeId == nodeId);
 
-    // Imported definitions may have no positions: lay them out in rows until someone moves them.
-    private static Point ToPoint(Position? position, int index) =>
-        position is { } p ? new Point(p.X, p.Y) : new Point(40 + index % 4 * 240, 40 + index / 4 * 180);
+    // Imported definitions may have no positions: they are drawn in their slots until someone moves them.
+    private static Point ToPoint(ActivityNode node, int index)
+    {
+        var position = NodePlacement.Of(node, index);
+        return new Point(position.X, position.Y);
+    }
 }

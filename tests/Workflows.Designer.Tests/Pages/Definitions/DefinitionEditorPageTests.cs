@@ -5,6 +5,7 @@ using FocWorkflows.Definitions.Model;
 using FocWorkflows.Definitions.Validation;
 using FocWorkflows.Designer.Pages.Definitions;
 using FocWorkflows.Designer.Ports;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocWorkflows.Designer.Tests.Pages.Definitions;
@@ -91,6 +92,55 @@ public sealed class DefinitionEditorPageTests : BunitContext
 
         Assert.Empty(page.FindAll("#properties-heading"));
         Assert.Empty(page.FindAll(".activity-node[data-node-id=decision]"));
+    }
+
+    [Fact]
+    public void Page_DragFromPaletteAndDrop_AddsTheNodeWhereDroppedAndUndoRemovesIt()
+    {
+        var page = RenderPage(StartToEnd);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".activity-node").Count));
+
+        page.Find("button[data-type='control.delay']").DragStart();
+        page.Find(".definition-canvas").Drop(new DragEventArgs { ClientX = 412.4, ClientY = 288.6 });
+
+        // The canvas sits at the window's origin, unpanned and unzoomed: diagram point = client point.
+        Assert.Equal("delay", page.Find("#properties-heading").TextContent);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".activity-node[data-node-id=delay]")));
+        Assert.Equal(new Position(412, 289), SavedPositionOf(page, "delay"));
+
+        page.FindAll(".editor-toolbar button").First(b => b.TextContent == "Undo").Click();
+        Assert.Empty(page.FindAll(".activity-node[data-node-id=delay]"));
+    }
+
+    [Fact]
+    public void Page_DropWithoutAPaletteDrag_AddsNothing()
+    {
+        var page = RenderPage(StartToEnd);
+        page.Find("button[data-type='control.delay']").DragStart();
+        page.Find("button[data-type='control.delay']").DragEnd();
+
+        page.Find(".definition-canvas").Drop(new DragEventArgs { ClientX = 100, ClientY = 100 });
+
+        Assert.Empty(page.FindAll("#properties-heading"));
+        Assert.Equal(2, page.FindAll(".activity-node").Count);
+    }
+
+    [Fact]
+    public void Page_AddFromPaletteTwice_PlacesTheSecondNodeBesideTheFirst()
+    {
+        var page = RenderPage(StartToEnd);
+
+        page.Find("button[data-type='control.decision']").Click();
+        page.Find("button[data-type='control.decision']").Click();
+
+        Assert.Equal(new Position(520, 40), SavedPositionOf(page, "decision"));
+        Assert.Equal(new Position(760, 40), SavedPositionOf(page, "decision-2"));
+    }
+
+    private Position? SavedPositionOf(IRenderedComponent<DefinitionEditorPage> page, string nodeId)
+    {
+        page.FindAll(".editor-toolbar button").First(b => b.TextContent == "Save draft").Click();
+        return _port.Saved!.FindNode(nodeId)!.Position;
     }
 
     [Fact]

@@ -67,6 +67,24 @@ public sealed class PaletteTests : BunitContext
     }
 
     [Fact]
+    public void Palette_DraggingAnActivity_ReportsItsTypeAndTheEndOfTheDrag()
+    {
+        string? dragged = null;
+        var ended = false;
+        var palette = Render<Palette>(p => p
+            .Add(x => x.Catalog, EditorCatalog.Create())
+            .Add(x => x.OnDragStart, type => dragged = type)
+            .Add(x => x.OnDragEnd, () => ended = true));
+        var item = palette.Find("button[data-type='control.delay']");
+
+        Assert.Equal("true", item.GetAttribute("draggable"));
+        item.DragStart();
+        Assert.Equal("control.delay", dragged);
+        item.DragEnd();
+        Assert.True(ended);
+    }
+
+    [Fact]
     public void Palette_SearchBox_HasALabel()
     {
         var palette = RenderPalette();

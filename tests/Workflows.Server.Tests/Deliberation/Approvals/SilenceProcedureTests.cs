@@ -178,6 +178,17 @@ public sealed class SilenceProcedureTests : IDisposable
     }
 
     [Fact]
+    public async Task Extend_MovesTheDueTimeOfTheDiplomatsInboxTask()
+    {
+        var (instanceId, roundId) = await OpenSilenceAsync();
+        Assert.Equal(Deadline, Assert.Single(await _app.TasksAsync(instanceId)).DueAt);
+
+        await _app.ClientAs(People.Chair).PostAsJsonAsync($"/api/approvals/{roundId}/extend", new { by = "PT24H", reason = "Capitals need another day." });
+
+        Assert.Equal(Deadline.AddHours(24), Assert.Single(await _app.TasksAsync(instanceId)).DueAt);
+    }
+
+    [Fact]
     public async Task Extend_ExtendedRound_ClosesAtTheNewDeadlineOnly()
     {
         var (instanceId, roundId) = await OpenSilenceAsync();

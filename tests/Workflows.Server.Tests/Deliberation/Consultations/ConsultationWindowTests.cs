@@ -164,6 +164,19 @@ public sealed class ConsultationWindowTests : IDisposable
     }
 
     [Fact]
+    public async Task Extend_MovesTheDueTimeOfTheAudiencesInboxTask()
+    {
+        var (instanceId, consultationId) = await OpenAsync(_app);
+        Assert.Equal(TestApp.Epoch.AddDays(14), Assert.Single(await _app.TasksAsync(instanceId)).DueAt);
+
+        await _app.PostAsync(People.CoChair, $"/api/consultations/{consultationId}/extend", new { by = "P3D", reason = "More advisors asked to join." });
+
+        var task = Assert.Single(await _app.TasksAsync(instanceId));
+        Assert.Equal(TestApp.Epoch.AddDays(17), task.DueAt);
+        Assert.Equal(HumanTaskStatus.Open, task.Status);
+    }
+
+    [Fact]
     public async Task Extend_ToAnEarlierTime_Is409AndChangesNothing()
     {
         var (instanceId, consultationId) = await OpenAsync(_app);
