@@ -55,4 +55,37 @@ public sealed class ChairFollowsTests(EndToEndFixture fixture)
         await chair.ScreenshotAsync("instance-live-after");
         await chair.AssertNoSeriousAxeViolationsAsync();
     }
+
+    [Fact]
+    public async Task JointStatement_ChairCancelsOnTheOpenPage_SeesItCancelledAndTheOperateSectionGoneWithoutReload()
+    {
+        var workflow = await Workflow.LaunchAsync(fixture.Server, "joint-statement",
+            new { taskForceId = "ai-and-human-rights", title = "Joint statement cancelled live" });
+        var chair = await fixture.NewPageAsync();
+        await chair.SignInAsync(People.Chair);
+        await chair.VisitAsync($"/instances/{workflow.InstanceId}", "instance-operate-live-before");
+        await Expect(chair.Locator(".live-status")).ToContainTextAsync("Follows changes live");
+        // Once live, the island's controls are the only ones shown: the forms as loaded are hidden.
+        await Expect(chair.Locator(".operate-on-load")).ToBeHiddenAsync();
+        await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = "Operate" })).ToHaveCountAsync(1);
+        await chair.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        var reason = chair.GetByRole(AriaRole.Textbox, new() { Name = "Reason for cancelling (required)" });
+        await reason.FocusAsync();
+        await chair.Keyboard.TypeAsync("Superseded by the December text");
+        await chair.Keyboard.PressAsync("Enter");
+
+        await Expect(chair.Locator(".live-instance .state")).ToHaveTextAsync("cancelled");
+        await Expect(chair.Locator(".live-status")).ToHaveTextAsync(new Regex(@"^Updated \d\d:\d\d: cancelled\.$"));
+        await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = "Operate" })).ToHaveCountAsync(0);
+        await Expect(chair.GetByRole(AriaRole.Button, new() { Name = "Cancel the workflow" })).ToHaveCountAsync(0);
+        await Expect(chair.Locator(".timeline li", new() { HasText = "by chair@foc.example" }).Last).ToContainTextAsync("cancelled");
+        Assert.True(await chair.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
+        var journal = await workflow.GetAsync(People.Secretariat, $"/api/instances/{workflow.InstanceId}/journal");
+        var cancelled = journal.EnumerateArray().Last();
+        Assert.Equal(("cancelled", People.Chair), (cancelled.GetProperty("event").GetString(), cancelled.GetProperty("actor").GetString()));
+        Assert.Equal("Superseded by the December text", cancelled.GetProperty("details").GetProperty("reason").GetString());
+        await chair.ScreenshotAsync("instance-operate-live-cancelled");
+        await chair.AssertNoSeriousAxeViolationsAsync();
+    }
 }

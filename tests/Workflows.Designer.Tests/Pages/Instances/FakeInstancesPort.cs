@@ -30,8 +30,20 @@ internal sealed class FakeInstancesPort : IInstancesPort
     public Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, CancellationToken ct) =>
         Task.FromResult<(IReadOnlyList<InstanceListItem>, int)>(([], 0));
     public Task<InstanceView?> GetAsync(string id, CancellationToken ct) => Task.FromResult(Instance);
-    public Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct) => Task.FromResult(CommandResult.Done(id));
-    public Task<CommandResult> RetryAsync(string id, string actor, CancellationToken ct) => Task.FromResult(CommandResult.Done(id));
+    public CommandResult? CommandAnswer { get; set; }
+    public List<string> Commands { get; } = [];
+
+    public Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct)
+    {
+        Commands.Add($"cancel {id} by {actor}: {reason}");
+        return Task.FromResult(CommandAnswer ?? CommandResult.Done(id));
+    }
+
+    public Task<CommandResult> RetryAsync(string id, string actor, CancellationToken ct)
+    {
+        Commands.Add($"retry {id} by {actor}");
+        return Task.FromResult(CommandAnswer ?? CommandResult.Done(id));
+    }
     public Task<IReadOnlyList<InboxTask>> InboxAsync(Viewer viewer, CancellationToken ct) => Task.FromResult(Tasks);
     public Task<CommandResult> CompleteTaskAsync(string taskId, string? action, JsonObject data, string actor, CancellationToken ct) =>
         Task.FromResult(CommandResult.Done("i-1"));

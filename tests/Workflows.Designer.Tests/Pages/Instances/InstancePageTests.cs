@@ -65,4 +65,17 @@ public sealed class InstancePageTests : BunitContext
 
         Assert.Contains("Give a reason", page.Find("#cancel-reason-error").TextContent);
     }
+
+    [Fact]
+    public void Instance_PlainOperateForms_FollowTheLiveIsland_SoThatItsStylesheetCanHideThemOnceLive()
+    {
+        var port = this.UseInstances("chair");
+        port.Instance = Waiting("faulted");
+
+        var markup = RenderPage().Markup;
+
+        var island = markup.IndexOf("class=\"live-instance\"", StringComparison.Ordinal);
+        var plain = markup.IndexOf("class=\"operate operate-on-load\"", StringComparison.Ordinal);
+        Assert.True(island >= 0 && plain > island, "the plain operate forms must come after the live island");
+    }
 }

@@ -14,9 +14,9 @@ public sealed class LiveInstanceTests : BunitContext
         new("i-1", "joint-statement", "Joint statement", 2, "waiting", null, "chair@foc.example", StoppedClock.Epoch, null, [],
             [new OpenStep(activityId, name, "task", StoppedClock.Epoch, null, [])], [Started, .. journal], null, null, stamp);
 
-    private FakeInstancesPort Circuit()
+    private FakeInstancesPort Circuit(string role = "chair")
     {
-        var port = this.UseInstances("chair");
+        var port = this.UseInstances(role);
         SetRendererInfo(new RendererInfo("Server", true));
         return port;
     }
@@ -90,5 +90,125 @@ public sealed class LiveInstanceTests : BunitContext
         await DisposeComponentsAsync();
 
         Assert.Equal(0, port.Changes.Open);
+    }
+
+    private static InstanceView Faulted(long stamp) => WaitingOn("draft", "First draft", stamp) with
+    {
+        Status = "faulted", WaitingOn = [], Incident = new IncidentView("draft", "Graph answered 500", StoppedClock.Epoch),
+    };
+
+    [Fact]
+    public async Task Changed_ToFaulted_OffersTheChairRetryWithoutReload_AndRetriesAsThem()
+    {
+        var port = Circuit();
+        port.Instance = WaitingOn("draft", "First draft", stamp: 1);
+        var live = RenderLive();
+        Assert.Single(live.FindAll("form.cancel"));
+        Assert.Empty(live.FindAll("form.retry"));
+
+        port.Instance = Faulted(stamp: 2);
+        await live.InvokeAsync(() => port.Changes.ChangedAsync("i-1", 2));
+
+        live.Find("form.retry").Submit();
+
+        Assert.Equal(["retry i-1 by chair@foc.example"], port.Commands);
+    }
+
+    [Fact]
+    public async Task Changed_ToFinished_TakesCancelAndRetryAway()
+    {
+        var port = Circuit();
+        port.Instance = Faulted(stamp: 1);
+        var live = RenderLive();
+        Assert.Single(live.FindAll("section.operate"));
+
+        port.Instance = WaitingOn("draft", "First draft", stamp: 2) with { Status = "finished", WaitingOn = [], EndedAt = StoppedClock.Epoch };
+        await live.InvokeAsync(() => port.Changes.ChangedAsync("i-1", 2));
+
+        Assert.Empty(live.FindAll("section.operate"));
+        Assert.Empty(live.FindAll("form"));
+    }
+
+    [Fact]
+    public void Cancel_WithoutAReason_IsNotSentAndSaysWhyNextToTheField()
+    {
+        var port = Circuit();
+        port.Instance = WaitingOn("draft", "First draft", stamp: 1);
+        var live = RenderLive();
+        Assert.Equal("live-cancel-reason", live.Find("form.cancel label").GetAttribute("for"));
+
+        live.Find("#live-cancel-reason").Input("   ");
+        live.Find("form.cancel").Submit();
+
+        Assert.Empty(port.Commands);
+        var reason = live.Find("#live-cancel-reason");
+        Assert.Equal("true", reason.GetAttribute("aria-invalid"));
+        Assert.Equal("live-cancel-reason-error", reason.GetAttribute("aria-describedby"));
+        Assert.Equal("Give a reason: it is kept in the journal.", live.Find("#live-cancel-reason-error").TextContent);
+    }
+
+    [Fact]
+    public void Cancel_WithAReason_IsSentAsTheSignedInPerson_AndTheIslandShowsTheInstanceCancelledWithoutTheControls()
+    {
+        var port = Circuit("secretariat");
+        port.Instance = WaitingOn("draft", "First draft", stamp: 1);
+        var live = RenderLive();
+
+        live.Find("#live-cancel-reason").Input(" Superseded by the December text ");
+        port.Instance = WaitingOn("draft", "First draft", stamp: 2) with { Status = "cancelled", WaitingOn = [], EndedAt = StoppedClock.Epoch };
+        live.Find("form.cancel").Submit();
+
+        Assert.Equal(["cancel i-1 by chair@foc.example: Superseded by the December text"], port.Commands);
+        Assert.Equal("cancelled", live.Find(".state").TextContent);
+        Assert.Equal("Updated 11:00: cancelled.", live.Find(".live-status").TextContent);
+        Assert.Empty(live.FindAll("section.operate"));
+    }
+
+    [Fact]
+    public void Cancel_RefusedByTheServer_SaysWhyInAnAlert()
+    {
+        var port = Circuit();
+        port.Instance = WaitingOn("draft", "First draft", stamp: 1);
+        port.CommandAnswer = new CommandResult(null, "Instance i-1 has already ended.", new Dictionary<string, string[]>());
+        var live = RenderLive();
+
+        live.Find("#live-cancel-reason").Input("Superseded");
+        live.Find("form.cancel").Submit();
+
+        var problem = live.Find(".operate-problem");
+        Assert.Equal("alert", problem.GetAttribute("role"));
+        Assert.Equal("Instance i-1 has already ended.", problem.TextContent);
+        Assert.Equal("Superseded", live.Find("#live-cancel-reason").GetAttribute("value")); // kept, to try again
+    }
+
+    [Theory]
+    [InlineData("chair", true)]
+    [InlineData("co-chair", true)]
+    [InlineData("secretariat", true)]
+    [InlineData("member", false)]
+    [InlineData("advisor", false)]
+    public void Operate_OnlyForThoseAllowed(string role, bool allowed)
+    {
+        var port = Circuit(role);
+        port.Instance = Faulted(stamp: 1);
+
+        var live = RenderLive();
+
+        Assert.Equal(allowed, live.FindAll("form.cancel").Count == 1);
+        Assert.Equal(allowed, live.FindAll("form.retry").Count == 1);
+        Assert.Equal(allowed, live.FindAll("h2").Any(h => h.TextContent == "Operate"));
+    }
+
+    [Fact]
+    public void Prerendered_LeavesCancelAndRetryToThePagesPlainForms()
+    {
+        var port = this.UseInstances("chair");
+        SetRendererInfo(new RendererInfo("Static", false));
+        port.Instance = Faulted(stamp: 1);
+
+        var live = RenderLive();
+
+        Assert.Empty(live.FindAll("form"));
+        Assert.DoesNotContain("is-live", live.Find(".live-instance").ClassList);
     }
 }
