@@ -34,6 +34,7 @@ public static class SessionAuthentication
                     context.Properties.RedirectUri ?? context.Request.PathBase + context.Request.Path + context.Request.QueryString)
                 : ApiOrRedirect(context, StatusCodes.Status401Unauthorized, mode);
             o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden, mode);
+            o.Events.OnValidatePrincipal = SessionRefresh.ValidateAsync;
         })
         .AddPolicyScheme(DefaultScheme, "Header or bearer token, else session", o => o.ForwardDefaultSelector = mode.IsEntraId
             ? http => EntraIdAuthentication.HasBearerToken(http.Request) ? EntraIdAuthentication.BearerScheme : CookieScheme
