@@ -36,7 +36,7 @@ public static class ConsultationsEndpoints
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.AdvisorLinkOrAccount)
             .WithSummary("A consultation window: audience size, deadline, status, comment count (and who has not commented, for chairs and the secretariat).");
         group.MapGet("/{id}/comments", Comments).RequireAuthorization(Policies.AdvisorLinkOrAccount)
-            .WithSummary("The comments, in the order they arrived.");
+            .WithSummary("The comments, in the order they arrived (an advisor sees their own only).");
         group.MapPost("/{id}/comments", AddComment).RequireAuthorization(Policies.AdvisorLinkOrAccount)
             .WithSummary("Comments on a paragraph (optionally a quoted passage); 403 outside the audience, 409 once closed. Accepts Idempotency-Key.");
         group.MapPost("/{id}/close", Close).WithSummary("Closes the window early, with a reason (chairs, co-chairs, pen-holders, secretariat).");
@@ -53,8 +53,23 @@ public static class ConsultationsEndpoints
     {
         RequireLinkFor(user, id);
         await FindAsync(store, id, ct);
-        return TypedResults.Ok((await store.CommentsAsync(id, ct)).Select(ToResponse).ToList());
+        var comments = await store.CommentsAsync(id, ct);
+        if (SeesOnlyOwnComments(user))
+        {
+            var email = user.Email();
+            comments = [.. comments.Where(c => string.Equals(c.Commenter, email, StringComparison.OrdinalIgnoreCase))];
+        }
+        return TypedResults.Ok(comments.Select(ToResponse).ToList());
     }
+
+    /// <summary>
+    /// Advisors (through their link, or signed in with no other role) see their own comments only, as on
+    /// their page: who else was consulted and what they said is for the task force, and some advisors
+    /// would be at risk if their names travelled.
+    /// </summary>
+    private static bool SeesOnlyOwnComments(ClaimsPrincipal user) =>
+        user.Identity?.AuthenticationType == AdvisorLinkAuthenticationHandler.SchemeName
+        || user.FindAll(ClaimTypes.Role).All(r => r.Value == Roles.Advisor);
 
     private static async Task<Created<CommentResponse>> AddComment(string id, CommentRequest request, ClaimsPrincipal user, IDirectory directory,
         CommentWriter writer, CancellationToken ct, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)

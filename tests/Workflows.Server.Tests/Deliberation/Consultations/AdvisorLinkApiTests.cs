@@ -60,6 +60,24 @@ public sealed class AdvisorLinkApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Comments_ThroughALink_ListOnlyTheAdvisorsOwn_WhileTheChairSeesAll()
+    {
+        var (_, consultationId) = await OpenAsync(_app);
+        var uni = LinkClient(await TokenAsync(AdvisorUni, consultationId));
+        var tech = LinkClient(await TokenAsync(AdvisorTech, consultationId));
+        (await uni.PostAsJsonAsync($"/api/consultations/{consultationId}/comments", new { paragraph = 1, text = "From the university." })).EnsureSuccessStatusCode();
+        (await tech.PostAsJsonAsync($"/api/consultations/{consultationId}/comments", new { paragraph = 2, text = "From industry." })).EnsureSuccessStatusCode();
+
+        var seenByUni = await (await uni.GetAsync($"/api/consultations/{consultationId}/comments")).ArrayAsync();
+        var seenByAdvisorAccount = await (await _app.ClientAs(AdvisorTech).GetAsync($"/api/consultations/{consultationId}/comments")).ArrayAsync();
+        var seenByChair = await (await _app.ClientAs(People.Chair).GetAsync($"/api/consultations/{consultationId}/comments")).ArrayAsync();
+
+        Assert.Equal("From the university.", Assert.Single(seenByUni)!.Str("text"));
+        Assert.Equal("From industry.", Assert.Single(seenByAdvisorAccount)!.Str("text"));
+        Assert.Equal(2, seenByChair.Count);
+    }
+
+    [Fact]
     public async Task Endpoints_TokenOfAnotherConsultation_Answer403AndWriteNothing()
     {
         var (_, consultationId) = await OpenAsync(_app);
