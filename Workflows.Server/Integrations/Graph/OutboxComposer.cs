@@ -53,9 +53,10 @@ public sealed class OutboxComposer(TemplateRenderer templates, IDirectory direct
             return new OutgoingMail(new Recipient(to, Text(p, "name")), subject, html);
         }
 
-        var template = MailTemplates.All.GetValueOrDefault(name) ?? throw Unreadable($"there is no mail template '{name}'");
+        if (!MailTemplates.Exists(name)) throw Unreadable($"there is no mail template '{name}'");
         var person = Text(p, "language") is null || Text(p, "timeZone") is null ? await directory.FindPersonAsync(to, ct) : null;
         var language = Text(p, "language") ?? person?.Language ?? "en";
+        var template = MailTemplates.Find(name, language)!;
         var zone = TimeZones.Find(Text(p, "timeZone") ?? person?.TimeZone);
         var culture = CultureOrEnglish(language);
         var deadline = Moment(p, template.DeadlineField);

@@ -35,8 +35,10 @@ public sealed class JointStatementDeliveryTests : IDisposable
         await DeliverAllAsync();
 
         // An invitation to each advisor, each with a link that opens this consultation for them alone.
-        var invitations = MailsTo(Advisors, "Consultation open");
+        // Each in their language: Tomás (Buenos Aires) reads Spanish, the others English.
+        var invitations = MailsTo(Advisors, "Consultation open", "Consulta abierta");
         Assert.Equal(Advisors.Order(), invitations.Keys.Order());
+        Assert.Contains("Leer el borrador y comentar", invitations["advisor.uni@foc.example"]);
         var links = _graph.App.Services.GetRequiredService<AdvisorLinks>();
         foreach (var (advisor, body) in invitations)
         {
@@ -57,7 +59,7 @@ public sealed class JointStatementDeliveryTests : IDisposable
         await _d.CommentAsync(consultation, Advisors[1], 2, "Add accessibility.");
         await _d.PassAsync(TimeSpan.FromDays(18));
         await DeliverAllAsync();
-        Assert.Equal(Advisors[2..].Order(), MailsTo(Advisors, "Reminder").Keys.Order());
+        Assert.Equal(Advisors[2..].Order(), MailsTo(Advisors, "Reminder", "Recordatorio").Keys.Order());
 
         // The chair extends by a week: the calendar entry moves.
         var extended = await _graph.App.ClientAs(People.Chair).PostAsync($"/api/consultations/{consultation}/extend",
@@ -81,13 +83,13 @@ public sealed class JointStatementDeliveryTests : IDisposable
         while (await _graph.DispatchAsync() > 0) { }
     }
 
-    /// <summary>The bodies of the mails sent to these people whose subject contains the text, by recipient.</summary>
-    private Dictionary<string, string> MailsTo(IEnumerable<string> people, string subject)
+    /// <summary>The bodies of the mails sent to these people whose subject contains one of the texts, by recipient.</summary>
+    private Dictionary<string, string> MailsTo(IEnumerable<string> people, params string[] subjects)
     {
         var wanted = people.ToHashSet();
         return _graph.Requests("/sendMail").Select(GraphFake.BodyOf)
             .Select(b => b["message"]!)
-            .Where(m => m["subject"]!.GetValue<string>().Contains(subject))
+            .Where(m => subjects.Any(m["subject"]!.GetValue<string>().Contains))
             .Select(m => (To: m["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>(), Body: m["body"]!["content"]!.GetValue<string>()))
             .Where(m => wanted.Contains(m.To))
             .ToDictionary(m => m.To, m => m.Body);

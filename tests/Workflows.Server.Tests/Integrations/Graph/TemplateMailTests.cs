@@ -35,4 +35,57 @@ public sealed class TemplateMailTests : IDisposable
         Assert.Equal("advisor.ai@foc.example", grant.Email);
         Assert.Equal("c-42", grant.ConsultationId);
     }
+
+    private async Task<(string Subject, string Html)> DeliveredAsync(string to, string template, JsonObject payload)
+    {
+        _graph.SendMailAnswers((202, null));
+        payload["to"] = to;
+        payload["template"] = template;
+        await _graph.EnqueueAsync("mail", payload);
+        Assert.Equal(1, await _graph.DispatchAsync());
+        var message = GraphFake.BodyOf(Assert.Single(_graph.Requests($"/v1.0/users/{GraphFake.Sender}/sendMail")))["message"]!;
+        return (message["subject"]!.GetValue<string>(), message["body"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Dispatch_ApprovalMail_ToAFrenchSpeakingDiplomat_IsWrittenInFrench_WithTheDeadlineInParis()
+    {
+        var (subject, html) = await DeliveredAsync("diplomat.fr@foc.example", "approval-opened", new JsonObject
+        {
+            ["roundId"] = "r-7", ["deadline"] = TestApp.Epoch.AddDays(5).AddSeconds(5).ToString("o"), ["title"] = "Déclaration commune",
+        });
+
+        Assert.Equal("Approbation demandée : Déclaration commune", subject);
+        Assert.Contains("Bonjour Camille Laurent", html);
+        Assert.Contains("La période de réponse se termine dans 5 jours", html);
+        Assert.Contains("(Europe/Paris)", html);
+        Assert.Contains("/approvals/r-7\">Répondre</a>", html);
+    }
+
+    [Fact]
+    public async Task Dispatch_Reminder_ToASpanishSpeakingAdvisor_IsWrittenInSpanish()
+    {
+        var (subject, html) = await DeliveredAsync("advisor.uni@foc.example", "consultation-reminder", new JsonObject
+        {
+            ["consultationId"] = "c-9", ["closesAt"] = TestApp.Epoch.AddDays(2).AddSeconds(5).ToString("o"), ["title"] = "Principios",
+        });
+
+        Assert.StartsWith("Recordatorio: la consulta se cierra", subject);
+        Assert.Contains("Todavía no hemos recibido sus comentarios sobre <strong>Principios</strong>", html);
+        Assert.Contains(">Comentar ahora</a>", html);
+    }
+
+    [Fact]
+    public async Task Dispatch_ToALanguageWithoutAWording_FallsBackToEnglish_ButKeepsTheReadersCulture()
+    {
+        var (subject, html) = await DeliveredAsync("nobody@foc.example", "consultation-opened", new JsonObject
+        {
+            ["consultationId"] = "c-3", ["closesAt"] = TestApp.Epoch.AddDays(3).ToString("o"), ["title"] = "Text",
+            ["name"] = "Someone", ["language"] = "pt-BR", ["timeZone"] = "America/Sao_Paulo",
+        });
+
+        Assert.Equal("Consultation open: Text", subject);
+        Assert.Contains("Dear Someone", html);
+        Assert.Contains("(America/Sao_Paulo)", html);
+    }
 }
