@@ -13,6 +13,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<EngineOptions>().BindConfiguration("Engine")
             .Validate(o => o.MaxActivitiesPerBurst > 0, "Engine:MaxActivitiesPerBurst must be above zero.")
             .Validate(o => o.TimerPollInterval > TimeSpan.Zero, "Engine:TimerPollInterval must be above zero.")
+            .Validate(o => o.TimerClaimTimeout > TimeSpan.Zero, "Engine:TimerClaimTimeout must be above zero.")
             .ValidateOnStart();
         services.AddExpressions();
         services.AddSingleton(TimeProvider.System);

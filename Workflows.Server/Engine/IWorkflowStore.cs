@@ -20,7 +20,15 @@ public interface IWorkflowStore
 
     Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string key, CancellationToken ct);
 
-    Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct);
+    /// <summary>
+    /// Takes up to <paramref name="max"/> timers due by <paramref name="now"/>, oldest first, for this
+    /// process until <paramref name="claimUntil"/>: where several processes share the database, no other
+    /// process gets them before then (so a crashed claimer's timers are taken again after it).
+    /// </summary>
+    Task<IReadOnlyList<Bookmark>> ClaimDueTimersAsync(DateTimeOffset now, DateTimeOffset claimUntil, int max, CancellationToken ct);
+
+    /// <summary>Gives back claimed timers that were not fired (after a failure), so they fire at the next tick.</summary>
+    Task ReleaseTimerClaimsAsync(IReadOnlyCollection<string> bookmarkIds, CancellationToken ct);
 
     Task<IdempotencyRecord?> FindIdempotencyAsync(string scope, string key, CancellationToken ct);
 }

@@ -75,12 +75,32 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         return await db.Bookmarks.AsNoTracking().Where(b => b.Kind == kind && b.Key == key).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<Bookmark>> ClaimDueTimersAsync(DateTimeOffset now, DateTimeOffset claimUntil, int max, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Bookmarks.AsNoTracking()
-            .Where(b => b.DueAt != null && b.DueAt <= now)
-            .OrderBy(b => b.DueAt).Take(max).ToListAsync(ct);
+        if (!db.IsPostgres)
+        {
+            // SQLite is one process (the file is not shared) with one timer worker: nobody else fires these,
+            // and the instance's lock and stamp already make a fire run once.
+            return await db.Bookmarks.AsNoTracking()
+                .Where(b => b.DueAt != null && b.DueAt <= now)
+                .OrderBy(b => b.DueAt).Take(max).ToListAsync(ct);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var timers = await PostgresRowClaims.LockDueTimersAsync(db, now, max, ct);
+        var ids = timers.Select(t => t.Id).ToList();
+        await db.Bookmarks.Where(b => ids.Contains(b.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => EF.Property<DateTimeOffset?>(b, BookmarkConfiguration.ClaimedUntil), claimUntil), ct);
+        await tx.CommitAsync(ct);
+        return timers;
+    }
+
+    public async Task ReleaseTimerClaimsAsync(IReadOnlyCollection<string> bookmarkIds, CancellationToken ct)
+    {
+        if (bookmarkIds.Count == 0) return;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Bookmarks.Where(b => bookmarkIds.Contains(b.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => EF.Property<DateTimeOffset?>(b, BookmarkConfiguration.ClaimedUntil), (DateTimeOffset?)null), ct);
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(string scope, string key, CancellationToken ct)

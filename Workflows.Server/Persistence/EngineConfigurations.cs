@@ -29,9 +29,16 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
 
 internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
 {
+    /// <summary>
+    /// Until when a process has taken this due timer (PostgreSQL, see <see cref="PostgresRowClaims"/>). A shadow
+    /// property: the engine never sees it, and a burst that reschedules a timer writes it back empty.
+    /// </summary>
+    public const string ClaimedUntil = nameof(ClaimedUntil);
+
     public void Configure(EntityTypeBuilder<Bookmark> b)
     {
         b.HasKey(x => x.Id);
+        b.Property<DateTimeOffset?>(ClaimedUntil);
         b.HasIndex(x => new { x.Kind, x.Key });
         b.HasIndex(x => x.DueAt);
         b.HasIndex(x => x.InstanceId);

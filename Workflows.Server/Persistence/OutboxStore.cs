@@ -34,6 +34,10 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // SQLite is one process, and its write transaction shuts out every other writer: the conditional update
+        // alone is the claim. On PostgreSQL several processes may dispatch: the row is locked first, and one
+        // another process is claiming (or has claimed) is skipped rather than waited for.
+        if (db.IsPostgres && !await PostgresRowClaims.LockDueMessageAsync(db, messageId, now, ct)) return null;
         var claimed = await db.Outbox
             .Where(m => m.Id == messageId && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);

@@ -215,4 +215,10 @@ public sealed class EngineOptions
 
     /// <summary>How often the timer worker looks for due timers.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long due timers taken by this process stay its own (PostgreSQL, several processes): another
+    /// process fires them only after that, so a crashed process delays its timers by at most this.
+    /// </summary>
+    public TimeSpan TimerClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

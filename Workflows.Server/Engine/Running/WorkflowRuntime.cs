@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Engine.State;
+using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Engine.Running;
 
@@ -27,7 +28,8 @@ public sealed class WorkflowRuntime(
     TimeProvider time,
     IdGenerator ids,
     ITaskForceLookup taskForces,
-    InstanceChangeNotifier changes)
+    InstanceChangeNotifier changes,
+    IOptions<EngineOptions> options)
 {
     private const int CommitAttempts = 8;
     public const string SystemActor = "system";
@@ -128,21 +130,55 @@ public sealed class WorkflowRuntime(
         return resumed;
     }
 
-    /// <summary>Fires every timer due by now, oldest first; returns how many fired.</summary>
+    /// <summary>
+    /// Fires every timer due by now, oldest first; returns how many this process fired. The timers are
+    /// claimed first, so processes sharing a PostgreSQL database never both fire one; each fire still
+    /// runs under the instance's lock and stamp, like any resume.
+    /// </summary>
     public async Task<int> FireDueTimersAsync(CancellationToken ct)
     {
+        var now = time.GetUtcNow();
+        var timers = await store.ClaimDueTimersAsync(now, now + options.Value.TimerClaimTimeout, 200, ct);
         var fired = 0;
-        foreach (var timer in await store.FindDueTimersAsync(time.GetUtcNow(), 200, ct))
+        var tried = 0;
+        try
         {
-            await RunBurstAsync(timer.InstanceId, SystemActor, null, async burst =>
+            foreach (var timer in timers)
             {
-                var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Id == timer.Id);
-                if (bookmark is null || !IsActive(burst)) return;
-                await interpreter.ResumeAsync(burst, bookmark, new JsonObject { ["dueAt"] = bookmark.DueAt, ["firedAt"] = burst.Now }, ct, byTimer: true);
-                fired++;
-            }, ct);
+                tried++;
+                var resumed = false;
+                await RunBurstAsync(timer.InstanceId, SystemActor, null, async burst =>
+                {
+                    resumed = false; // a retry after a concurrent commit decides afresh
+                    // Re-read under the lock: the timer may have fired, or been moved later, since it was claimed.
+                    var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Id == timer.Id);
+                    if (bookmark is not { DueAt: { } dueAt } || dueAt > burst.Now || !IsActive(burst)) return;
+                    await interpreter.ResumeAsync(burst, bookmark, new JsonObject { ["dueAt"] = dueAt, ["firedAt"] = burst.Now }, ct, byTimer: true);
+                    resumed = true;
+                }, ct);
+                if (resumed) fired++;
+            }
+        }
+        catch (Exception) when (tried < timers.Count)
+        {
+            // Give back the timers not tried yet, so they fire at the next tick. The one that failed keeps its
+            // claim until it expires: a timer that keeps failing does not hold up the others at every tick.
+            await ReleaseQuietlyAsync([.. timers.Skip(tried).Select(t => t.Id)]);
+            throw;
         }
         return fired;
+    }
+
+    private async Task ReleaseQuietlyAsync(IReadOnlyCollection<string> bookmarkIds)
+    {
+        try
+        {
+            await store.ReleaseTimerClaimsAsync(bookmarkIds, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The database is failing too: the claims expire on their own, and the first failure is the one to report.
+        }
     }
 
     public Task CancelAsync(string instanceId, string reason, string? actor, CancellationToken ct) =>

@@ -7,63 +7,50 @@ using static FocWorkflows.Server.Tests.Infrastructure.Flow;
 
 namespace FocWorkflows.Server.Tests.Engine;
 
-public class BurstAtomicityTests : IDisposable
+public class BurstAtomicityTests : DatabaseSuite
 {
-    private readonly TestApp _app;
-
-    public BurstAtomicityTests() => _app = CreateApp();
-
-    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
-    protected virtual TestApp CreateApp() => new();
-
-    public void Dispose()
-    {
-        _app.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task FailureAtCommit_AfterEveryStatementRan_LeavesNothingOfTheBurst_AndTheInstanceResumable()
     {
         await PublishTwoStepsAsync();
-        var instance = await _app.StartAsync("two-steps");
+        var instance = await App.StartAsync("two-steps");
         var before = await SnapshotAsync(instance.Id);
 
-        _app.Faults.FailOnCommit();
+        App.Faults.FailOnCommit();
         await Assert.ThrowsAnyAsync<Exception>(() =>
-            _app.Runtime.PublishEventAsync("go", null, new JsonObject { ["x"] = 1 }, People.Secretariat, CancellationToken.None));
-        Assert.Equal(1, _app.Faults.Fired);
-        Assert.True(_app.Faults.CommandsWhileArmed > 0, "the burst's statements ran before the commit failed");
+            App.Runtime.PublishEventAsync("go", null, new JsonObject { ["x"] = 1 }, People.Secretariat, CancellationToken.None));
+        Assert.Equal(1, App.Faults.Fired);
+        Assert.True(App.Faults.CommandsWhileArmed > 0, "the burst's statements ran before the commit failed");
 
         Assert.Equal(before, await SnapshotAsync(instance.Id));
-        _app.Faults.Disarm();
-        Assert.Equal([instance.Id], await _app.Runtime.PublishEventAsync("go", null, null, People.Secretariat, CancellationToken.None));
-        Assert.Single(await _app.TasksAsync(instance.Id));
+        App.Faults.Disarm();
+        Assert.Equal([instance.Id], await App.Runtime.PublishEventAsync("go", null, null, People.Secretariat, CancellationToken.None));
+        Assert.Single(await App.TasksAsync(instance.Id));
     }
 
     [Fact]
     public async Task FailureOnAStatementMidBurst_LeavesNothingOfIt_AndTheInstanceResumable()
     {
         await PublishTwoStepsAsync();
-        var instance = await _app.StartAsync("two-steps");
+        var instance = await App.StartAsync("two-steps");
         var before = await SnapshotAsync(instance.Id);
 
         // The burst inserts journal lines, a task and a bookmark; fail on the task insert.
-        _app.Faults.FailOn(sql => sql.Contains("INSERT INTO \"Tasks\"", StringComparison.Ordinal));
+        App.Faults.FailOn(sql => sql.Contains("INSERT INTO \"Tasks\"", StringComparison.Ordinal));
         await Assert.ThrowsAnyAsync<Exception>(() =>
-            _app.Runtime.PublishEventAsync("go", null, new JsonObject { ["x"] = 1 }, People.Secretariat, CancellationToken.None));
-        Assert.Equal(1, _app.Faults.Fired);
+            App.Runtime.PublishEventAsync("go", null, new JsonObject { ["x"] = 1 }, People.Secretariat, CancellationToken.None));
+        Assert.Equal(1, App.Faults.Fired);
 
         Assert.Equal(before, await SnapshotAsync(instance.Id));
 
-        _app.Faults.Disarm();
-        var resumed = await _app.Runtime.PublishEventAsync("go", null, new JsonObject { ["x"] = 1 }, People.Secretariat, CancellationToken.None);
+        App.Faults.Disarm();
+        var resumed = await App.Runtime.PublishEventAsync("go", null, new JsonObject { ["x"] = 1 }, People.Secretariat, CancellationToken.None);
         Assert.Equal([instance.Id], resumed);
-        Assert.Single(await _app.TasksAsync(instance.Id));
-        Assert.Equal(["start", "first", "note"], await _app.CompletedNodesAsync(instance.Id));
+        Assert.Single(await App.TasksAsync(instance.Id));
+        Assert.Equal(["start", "first", "note"], await App.CompletedNodesAsync(instance.Id));
     }
 
-    private Task PublishTwoStepsAsync() => _app.PublishAsync(Define("two-steps").Start()
+    private Task PublishTwoStepsAsync() => App.PublishAsync(Define("two-steps").Start()
             .Node("first", ControlActivityTypes.WaitForEvent, new { eventName = "go" })
             .Node("note", ControlActivityTypes.Log, new { message = "went" })
             .Node("second", ControlActivityTypes.HumanTask, new { title = "Next", assignees = new[] { People.Chair } })
@@ -71,7 +58,7 @@ public class BurstAtomicityTests : IDisposable
             .Chain("start", "first", "note", "second").Connect("second", "mail", "Complete").Build());
 
     /// <summary>Everything a burst can write, as one comparable string.</summary>
-    private Task<string> SnapshotAsync(string instanceId) => _app.QueryAsync(async db =>
+    private Task<string> SnapshotAsync(string instanceId) => App.QueryAsync(async db =>
     {
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId);
         var journal = await db.Journal.CountAsync(j => j.InstanceId == instanceId);

@@ -6,52 +6,39 @@ using static FocWorkflows.Server.Tests.Infrastructure.Flow;
 
 namespace FocWorkflows.Server.Tests.Engine;
 
-public class ConcurrencyTests : IDisposable
+public class ConcurrencyTests : DatabaseSuite
 {
-    private readonly TestApp _app;
-
-    public ConcurrencyTests() => _app = CreateApp();
-
-    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
-    protected virtual TestApp CreateApp() => new();
-
-    public void Dispose()
-    {
-        _app.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task FiftyConcurrentResumesOfOneInstance_AreEachAppliedExactlyOnce()
     {
         // Each "vote" event adds its payload to a tally, then waits for the next one.
-        await _app.PublishAsync(Define("tally").Variable("votes", new JsonArray()).Start()
+        await App.PublishAsync(Define("tally").Variable("votes", new JsonArray()).Start()
             .Node("wait", ControlActivityTypes.WaitForEvent, new { eventName = "vote", correlationKey = "round-1" })
             .Node("count", ControlActivityTypes.SetVariable, new { variable = "votes", value = Js("vars.votes.concat([outputs.wait.voter])") })
             .Chain("start", "wait", "count", "wait").Build());
-        var instance = await _app.StartAsync("tally");
+        var instance = await App.StartAsync("tally");
 
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(i => Task.Run(() =>
-            _app.Runtime.PublishEventAsync("vote", "round-1", new JsonObject { ["voter"] = i }, People.Secretariat, CancellationToken.None))));
+            App.Runtime.PublishEventAsync("vote", "round-1", new JsonObject { ["voter"] = i }, People.Secretariat, CancellationToken.None))));
 
         Assert.All(results, r => Assert.Equal([instance.Id], r));
-        var votes = (await _app.StateAsync(instance.Id)).Variables["votes"]!.AsArray().Select(v => v!.GetValue<int>()).Order();
+        var votes = (await App.StateAsync(instance.Id)).Variables["votes"]!.AsArray().Select(v => v!.GetValue<int>()).Order();
         Assert.Equal(Enumerable.Range(1, 50), votes);
-        var journal = await _app.JournalAsync(instance.Id);
+        var journal = await App.JournalAsync(instance.Id);
         Assert.Equal(50, journal.Count(j => j.Event == JournalEvents.Resumed));
         Assert.Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i), journal.Select(j => j.Sequence));
-        Assert.Single(await _app.BookmarksAsync(instance.Id));
+        Assert.Single(await App.BookmarksAsync(instance.Id));
     }
 
     [Fact]
     public async Task ConcurrentStartsWithOneIdempotencyKey_CreateOneInstance()
     {
-        await _app.PublishAsync(Define("once").Start()
+        await App.PublishAsync(Define("once").Start()
             .Node("wait", ControlActivityTypes.WaitForEvent, new { eventName = "never" }).Chain("start", "wait").Build());
 
-        var started = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _app.StartAsync("once", key: "launch-42"))));
+        var started = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => App.StartAsync("once", key: "launch-42"))));
 
         Assert.Single(started.Select(i => i.Id).Distinct());
-        Assert.Equal(1, await _app.QueryAsync(db => Task.FromResult(db.Instances.Count())));
+        Assert.Equal(1, await App.QueryAsync(db => Task.FromResult(db.Instances.Count())));
     }
 }

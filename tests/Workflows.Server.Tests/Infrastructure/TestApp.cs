@@ -54,6 +54,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string DataFolder { get; }
     public FakeTimeProvider Clock { get; }
     public FaultInjector Faults { get; } = new();
+    public CommitFailures CommitFailures { get; } = new();
     private int MaxActivitiesPerBurst { get; }
 
     public WorkflowRuntime Runtime => Services.GetRequiredService<WorkflowRuntime>();
@@ -80,6 +81,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IInterceptor>(Faults);
+            services.AddSingleton<IInterceptor>(CommitFailures);
         });
     }
 

@@ -7,7 +7,7 @@ using static FocWorkflows.Server.Tests.Deliberation.Approvals.ApprovalTestKit;
 
 namespace FocWorkflows.Server.Tests.Deliberation.Approvals;
 
-public class ConcurrentResponsesTests : IDisposable
+public class ConcurrentResponsesTests : DatabaseSuite
 {
     // The 12 sample governments plus 30 more make the coalition's 42.
     private static readonly string[] MoreGovernments =
@@ -24,24 +24,11 @@ public class ConcurrentResponsesTests : IDisposable
         ("NL", "diplomat.nl@foc.example"), ("AU", "diplomat.au@foc.example"), ("US", "diplomat.us@foc.example"),
     ];
 
-    private readonly TestApp _app;
-
-    public ConcurrentResponsesTests() => _app = CreateApp();
-
-    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
-    protected virtual TestApp CreateApp() => new();
-
-    public void Dispose()
-    {
-        _app.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task Respond_42GovernmentsAtOnce_NoneLostTallyExactEachJournaledOnce()
     {
         // Arrange: 30 more governments with one diplomat each, then a majority vote of all 42 with a full quorum, so only the last answer, whichever it is, can decide it.
-        await _app.QueryAsync(db =>
+        await App.QueryAsync(db =>
         {
             db.Set<Government>().AddRange(MoreGovernments.Select(code => new Government { Code = code, Name = $"Government {code}" }));
             db.Set<Person>().AddRange(MoreGovernments.Select(code => new Person
@@ -51,7 +38,7 @@ public class ConcurrentResponsesTests : IDisposable
             return db.SaveChangesAsync();
         });
         var voters = SampleGovernments.Concat(MoreGovernments.Select(code => (Code: code, Diplomat: Email(code)))).ToArray();
-        var (instanceId, roundId) = await _app.OpenRoundAsync(new
+        var (instanceId, roundId) = await App.OpenRoundAsync(new
         {
             title = "Programme of the Freedom Online Conference", mode = "majority", audience = "list",
             governments = voters.Select(v => v.Code).ToArray(), until = TestApp.Epoch.AddDays(30), quorum = 1.0,
@@ -61,25 +48,25 @@ public class ConcurrentResponsesTests : IDisposable
 
         // Act
         var responses = await Task.WhenAll(voters.Select((v, i) => Task.Run(() =>
-            _app.RespondAsync(v.Diplomat, roundId, KindOf(i), KindOf(i) == "object" ? $"{v.Code} objects." : null))));
+            App.RespondAsync(v.Diplomat, roundId, KindOf(i), KindOf(i) == "object" ? $"{v.Code} objects." : null))));
 
         // Assert
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        var rows = await _app.ResponsesAsync(roundId);
+        var rows = await App.ResponsesAsync(roundId);
         Assert.Equal(42, rows.Count);
         Assert.Equal(voters.Select(v => v.Code).Order(StringComparer.Ordinal), rows.Select(r => r.Government).Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.Equal(0, r.Revision));
-        var round = await _app.GetRoundAsync(roundId);
+        var round = await App.GetRoundAsync(roundId);
         var tally = round["tally"]!;
         Assert.Equal((42, 42, 30, 6, 6), (tally["audience"]!.GetValue<int>(), tally["responded"]!.GetValue<int>(),
             tally["yes"]!.GetValue<int>(), tally["no"]!.GetValue<int>(), tally["abstain"]!.GetValue<int>()));
         Assert.Equal(("closed", "adopted"), (round["status"]!.GetValue<string>(), round["result"]!.GetValue<string>()));
-        var recorded = await _app.EventsAsync(instanceId, ApprovalResponding.Recorded);
+        var recorded = await App.EventsAsync(instanceId, ApprovalResponding.Recorded);
         Assert.Equal(42, recorded.Count);
         Assert.Equal(42, recorded.Select(e => JsonNode.Parse(e.DetailsJson!)!["government"]!.GetValue<string>()).Distinct().Count());
-        Assert.Empty(await _app.EventsAsync(instanceId, ApprovalResponding.Changed));
-        Assert.Single(await _app.EventsAsync(instanceId, "approval-closed"));
-        Assert.Equal("adopted", await _app.EndedAtAsync(instanceId));
+        Assert.Empty(await App.EventsAsync(instanceId, ApprovalResponding.Changed));
+        Assert.Single(await App.EventsAsync(instanceId, "approval-closed"));
+        Assert.Equal("adopted", await App.EndedAtAsync(instanceId));
     }
 
     private static string Email(string code) => $"diplomat.{code.ToLowerInvariant()}@member.example";

@@ -4,31 +4,16 @@ using FocWorkflows.Server.Tests.Infrastructure;
 namespace FocWorkflows.Server.Tests.Deliberation.Workflows;
 
 /// <summary>The coalition's long path, end to end through the API, under a fake clock.</summary>
-public class JointStatementTests : IDisposable
+public class JointStatementTests : DatabaseSuite
 {
     private const string CoChair = People.CoChair;             // Switzerland leads the AI task force: a pen-holder
     private const string DutchLead = "diplomat.nl@foc.example"; // the Netherlands co-leads it
     private static readonly string[] Advisors =
         ["advisor.ai@foc.example", "advisor.access@foc.example", "advisor.uni@foc.example", "advisor.tech@foc.example"];
 
-    private readonly TestApp _app;
-
-    public JointStatementTests()
-    {
-        _app = CreateApp();
-        _d = new Deliberator(_app);
-    }
-
-    /// <summary>The SQLite file by default; the PostgreSQL suite overrides it.</summary>
-    protected virtual TestApp CreateApp() => new(standardWorkflows: true);
     private readonly Deliberator _d;
 
-
-    public void Dispose()
-    {
-        _app.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    public JointStatementTests() : base(standardWorkflows: true) => _d = new Deliberator(App);
 
     [Fact]
     public async Task JointStatement_FromFirstDraftToPublication_RecordsEveryStepWithItsActor()
@@ -71,7 +56,7 @@ public class JointStatementTests : IDisposable
         var instance = await _d.InstanceAsync();
         Assert.Equal("finished", instance.Str("status"));
         var publicationId = instance["outputs"]!["publish"]!.Str("publicationId");
-        var publication = await (await _app.ClientAs(null).GetAsync($"/api/publications/{publicationId}")).ExpectAsync(HttpStatusCode.OK);
+        var publication = await (await App.ClientAs(null).GetAsync($"/api/publications/{publicationId}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(4, publication["version"]!.GetValue<int>());
         Assert.Equal(["CA", "FR", "KE"], publication["signatories"]!.AsArray().Select(s => s.Str("code")).Order());
         Assert.Equal(["es", "fr"], publication["translations"]!.AsArray().Select(t => t.Str("language")).Order());

@@ -21,9 +21,14 @@ public sealed class GraphFake : IDisposable
     public const string Token = "fake-graph-token";
     public const string EventId = "AAMkAGI1-event-1";
 
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string? _postgres;
+    private readonly List<TestApp> _otherProcesses = [];
+
     /// <param name="standardWorkflows">Publish the standard FOC workflows, for end-to-end runs.</param>
     /// <param name="messagesPerMinute">The mailbox's rate; end-to-end runs send many messages at once.</param>
-    public GraphFake(bool standardWorkflows = false, int messagesPerMinute = 30)
+    /// <param name="postgresConnectionString">Run on this PostgreSQL database (which <see cref="AnotherProcess"/> can share).</param>
+    public GraphFake(bool standardWorkflows = false, int messagesPerMinute = 30, string? postgresConnectionString = null)
     {
         Server = WireMockServer.Start();
         Server.Given(Request.Create().WithPath("/tenant-1/oauth2/v2.0/token").UsingPost())
@@ -35,14 +40,30 @@ public sealed class GraphFake : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"{EventId}\"}}"));
         Server.Given(Request.Create().WithPath($"/v1.0/users/*/events/{EventId}/cancel").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(202));
-        App = new TestApp(standardWorkflows: standardWorkflows, settings: new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
             ["Graph:TenantId"] = "tenant-1", ["Graph:ClientId"] = "client-1", ["Graph:ClientSecret"] = "secret-1",
             ["Graph:SenderMailbox"] = Sender, ["Graph:MessagesPerMinute"] = messagesPerMinute.ToString(),
             // "localhost", not 127.0.0.1: the SDK sends tokens over plain http to localhost only.
             ["Graph:BaseUrl"] = $"http://localhost:{Server.Port}/v1.0",
             ["Graph:TokenEndpoint"] = $"http://localhost:{Server.Port}/tenant-1/oauth2/v2.0/token",
-        });
+        };
+        _postgres = postgresConnectionString;
+        App = new TestApp(standardWorkflows: standardWorkflows, settings: _settings, postgresConnectionString: _postgres);
+    }
+
+    /// <summary>
+    /// A second server on the same PostgreSQL database, clock and fake Graph, as another process would be;
+    /// it starts after <see cref="App"/>, which has migrated the database.
+    /// </summary>
+    public TestApp AnotherProcess()
+    {
+        if (_postgres is null) throw new InvalidOperationException("Only apps on PostgreSQL share a database across processes.");
+        _ = App.Services;
+        var other = new TestApp(clock: App.Clock, settings: _settings, postgresConnectionString: _postgres);
+        _otherProcesses.Add(other);
+        _ = other.Services;
+        return other;
     }
 
     public WireMockServer Server { get; }
@@ -101,6 +122,7 @@ public sealed class GraphFake : IDisposable
 
     public void Dispose()
     {
+        foreach (var other in _otherProcesses) other.Dispose();
         App.Dispose();
         Server.Stop();
         Server.Dispose();

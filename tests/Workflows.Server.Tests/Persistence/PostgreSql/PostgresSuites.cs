@@ -7,34 +7,35 @@ using FocWorkflows.Server.Tests.Infrastructure;
 namespace FocWorkflows.Server.Tests.Persistence.PostgreSql;
 
 // The production database is PostgreSQL: these suites run the same tests as on SQLite against a real
-// PostgreSQL server (a throw-away cluster, see PostgresServer), with its own migrations.
+// PostgreSQL server (a throw-away cluster, see PostgresServer), with its own migrations. Each is the
+// PostgreSQL twin of a DatabaseSuite, with the same app options (e.g. the standard workflows).
 
 public sealed class PostgresControlActivitiesTests : ControlActivitiesTests
 {
-    protected override TestApp CreateApp() => TestApp.OnPostgres();
+    protected override bool OnPostgres => true;
 }
 
 public sealed class PostgresConcurrencyTests : ConcurrencyTests
 {
-    protected override TestApp CreateApp() => TestApp.OnPostgres();
+    protected override bool OnPostgres => true;
 }
 
 public sealed class PostgresBurstAtomicityTests : BurstAtomicityTests
 {
-    protected override TestApp CreateApp() => TestApp.OnPostgres();
+    protected override bool OnPostgres => true;
 }
 
 public sealed class PostgresJointStatementTests : JointStatementTests
 {
-    protected override TestApp CreateApp() => TestApp.OnPostgres(standardWorkflows: true);
+    protected override bool OnPostgres => true;
 }
 
 public sealed class PostgresCommentConcurrencyTests : CommentConcurrencyTests
 {
-    protected override TestApp CreateApp() => TestApp.OnPostgres();
+    protected override bool OnPostgres => true;
 }
 
 public sealed class PostgresConcurrentResponsesTests : ConcurrentResponsesTests
 {
-    protected override TestApp CreateApp() => TestApp.OnPostgres();
+    protected override bool OnPostgres => true;
 }

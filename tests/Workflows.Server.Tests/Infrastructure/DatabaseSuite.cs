@@ -1,0 +1,24 @@
+namespace FocWorkflows.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A suite that must hold on both databases. Each test gets a fresh <see cref="App"/> on a SQLite file;
+/// the suite's PostgreSQL twin (Persistence/PostgreSql/PostgresSuites.cs) derives from it, overrides
+/// <see cref="OnPostgres"/>, and so runs the same tests on a fresh PostgreSQL database.
+/// </summary>
+public abstract class DatabaseSuite : IDisposable
+{
+    /// <param name="standardWorkflows">Publish the standard FOC workflows at start, as the product does.</param>
+    protected DatabaseSuite(bool standardWorkflows = false) =>
+        App = OnPostgres ? TestApp.OnPostgres(standardWorkflows) : new TestApp(standardWorkflows: standardWorkflows);
+
+    /// <summary>True in a PostgreSQL twin (read in the constructor: an override must be a constant).</summary>
+    protected virtual bool OnPostgres => false;
+
+    protected TestApp App { get; }
+
+    public void Dispose()
+    {
+        App.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
