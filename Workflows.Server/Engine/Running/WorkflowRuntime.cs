@@ -119,6 +119,8 @@ public sealed class WorkflowRuntime(
             var delivered = false;
             await RunBurstAsync(instanceId, actor ?? SystemActor, null, async burst =>
             {
+                // A retry after a lost commit race decides afresh: the other process may have delivered it.
+                delivered = false;
                 // Re-read under the lock: a concurrent event may have consumed the bookmark.
                 var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Event && b.Key == key);
                 if (bookmark is null || !IsActive(burst)) return;
