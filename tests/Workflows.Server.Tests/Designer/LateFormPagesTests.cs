@@ -70,7 +70,7 @@ public sealed class LateFormPagesTests : IDisposable
         });
 
         var (alert, givenBack) = Late(await LatePageAsync(response));
-        Assert.Equal("This round closed on Fri 27 Nov 2026, 04:00 (America/Toronto, UTC-05:00) (not adopted, silence broken), so your response was not recorded.", alert);
+        Assert.Equal("This round closed on Fri 27 Nov 2026, 04:00 (America/Toronto, UTC-05:00): not adopted (silence broken). Your response was not recorded.", alert);
         Assert.Equal(["Paragraph 2 is too broad.", "Narrow it to elections."], givenBack);
         Assert.Equal(["GH"], (await _app.ResponsesAsync(roundId)).Select(r => r.Government));
     }
@@ -88,7 +88,7 @@ public sealed class LateFormPagesTests : IDisposable
 
         var (alert, givenBack) = Late(await LatePageAsync(response));
         Assert.StartsWith("This round closed on Fri 27 Nov 2026, 11:00 (Europe/Tallinn, UTC+02:00)", alert);
-        Assert.EndsWith("so the deadline was not extended.", alert);
+        Assert.EndsWith(": not adopted (silence broken). The deadline was not extended.", alert);
         Assert.Equal(["2026-12-01T11:00", "Capitals need a day."], givenBack);
         Assert.Equal(ApprovalTestKit.Deadline, (await _app.RoundAsync(roundId)).Deadline);
         Assert.Empty(await _app.EventsAsync(instanceId, "approval-extended"));
@@ -144,7 +144,7 @@ public sealed class LateFormPagesTests : IDisposable
         var response = await PostAsync(browser, url, page, "close-early", new() { ["Reason"] = "The task force has enough input." });
 
         var (alert, givenBack) = Late(await LatePageAsync(response));
-        Assert.Equal("The consultation closed on Fri 27 Nov 2026, 10:00 (Europe/Zurich, UTC+01:00) (Enough input.), so your reason for closing it was not recorded.", alert);
+        Assert.Equal("The consultation closed on Fri 27 Nov 2026, 10:00 (Europe/Zurich, UTC+01:00), for this reason: Enough input. Your reason for closing it was not recorded.", alert);
         Assert.Equal(["The task force has enough input."], givenBack);
         var consultation = await _app.ConsultationAsync(consultationId);
         Assert.Equal((People.Chair, "Enough input."), (consultation.ClosedBy, consultation.CloseReason));
@@ -163,7 +163,7 @@ public sealed class LateFormPagesTests : IDisposable
         var response = await PostAsync(browser, url, page, "submit-draft", new() { ["Markdown"] = "# Statement\n\nStates should keep the internet on.", ["Note"] = "First cut" });
 
         var (alert, givenBack) = Late(await LatePageAsync(response));
-        Assert.Equal("This draft no longer takes a version from you (the latest is version 1): the drafting step moved on, so your text was not submitted.", alert);
+        Assert.Equal("This draft no longer takes a version from you: the drafting step moved on (the latest is version 1). Your text was not submitted.", alert);
         Assert.Equal(["# Statement\n\nStates should keep the internet on.", "First cut"], givenBack);
         Assert.Equal([ConsultationKit.PenHolderNl], (await _app.QueryAsync(db => db.Set<FocWorkflows.Server.Deliberation.Drafts.DraftVersion>()
             .Where(d => d.InstanceId == instanceId).Select(d => d.SubmittedBy).ToListAsync())));
