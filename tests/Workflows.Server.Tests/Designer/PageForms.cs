@@ -25,8 +25,14 @@ internal static class PageForms
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string url, string handler, Dictionary<string, string> fields)
     {
         var page = await browser.GetStringAsync(url);
+        return await PostAsync(browser, url, page, handler, fields);
+    }
+
+    /// <summary>Posts a form of a page loaded earlier: what a person does who filled it in while the situation changed.</summary>
+    public static Task<HttpResponseMessage> PostAsync(HttpClient browser, string url, string page, string handler, Dictionary<string, string> fields)
+    {
         fields["__RequestVerificationToken"] = Token(page);
         fields["_handler"] = Handler(page, handler);
-        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+        return browser.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 }

@@ -230,7 +230,7 @@ public sealed class AdvisorConsultationPageTests : BunitContext
         page.Find("form").Submit();
 
         Assert.Equal("This consultation is closed", page.Find("h1").TextContent);
-        Assert.Equal("My long considered comment.", page.Find(".unsent pre").TextContent);
+        Assert.Equal("My long considered comment.", page.Find(".unsent textarea").TextContent);
     }
 
     [Fact]
