@@ -65,6 +65,17 @@ public sealed class ApprovalPageTests : BunitContext
     }
 
     [Fact]
+    public void Approval_ClosedEarly_SaysWhenItClosed_NotThatItStillCloses()
+    {
+        var page = Open(Round("silence", [], open: false) with { ClosedAt = StoppedClock.Epoch.AddHours(-2) });
+
+        Assert.Equal("2 hours ago", page.Find(".due-human").TextContent);
+        Assert.Contains("Closed", page.FindAll("dt").Select(d => d.TextContent));
+        Assert.DoesNotContain("closes in", page.Markup);
+        Assert.Contains("before its deadline (Mon 30 Nov 2026, 11:00 (Europe/Tallinn, UTC+02:00))", page.Markup);
+    }
+
+    [Fact]
     public void Approval_ObjectionWithoutAReason_IsNotSentAndTheErrorIsNextToTheField()
     {
         var page = Open(Round("silence", ["noObjection", "endorse", "object"]));
