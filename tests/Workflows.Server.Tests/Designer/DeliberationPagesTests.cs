@@ -19,8 +19,6 @@ public sealed class DeliberationPagesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
     private Task<(string InstanceId, string RoundId)> OpenSilenceAsync() => _app.OpenRoundAsync(new
     {
         title = "Joint statement on Internet shutdowns", mode = "silence", audience = "list", governments = new[] { "CA", "GH", "JP" }, window = "PT72H",
@@ -30,7 +28,7 @@ public sealed class DeliberationPagesTests : IDisposable
     public async Task Approval_AMemberObjectsThroughTheForm_AndTheSilenceRoundClosesNotAdopted()
     {
         var (_, roundId) = await OpenSilenceAsync();
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, ApprovalTestKit.Canada);
 
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/approvals/{roundId}"));
@@ -55,7 +53,7 @@ public sealed class DeliberationPagesTests : IDisposable
     public async Task Approval_AnObjectionWithoutAReason_IsShownNextToTheFieldAndNotRecorded()
     {
         var (_, roundId) = await OpenSilenceAsync();
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, ApprovalTestKit.Canada);
 
         var response = await SubmitAsync(browser, $"/approvals/{roundId}", "respond", new() { ["Kind"] = "object" });
@@ -71,7 +69,7 @@ public sealed class DeliberationPagesTests : IDisposable
     public async Task Approval_ForSomeoneOutsideTheAudience_HasNoForm()
     {
         var (_, roundId) = await OpenSilenceAsync();
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, ApprovalTestKit.Kenya);
 
         var page = await browser.GetStringAsync($"/approvals/{roundId}");
@@ -85,7 +83,7 @@ public sealed class DeliberationPagesTests : IDisposable
     {
         await _app.PublishAsync(DraftFlows.Drafting("one-draft", drafts: 1).Build());
         var instanceId = await DraftFlows.LaunchAsync(_app, "one-draft");
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, People.CoChair);
 
         var response = await SubmitAsync(browser, $"/instances/{instanceId}/drafts/latest", "submit-draft", new()
@@ -106,7 +104,7 @@ public sealed class DeliberationPagesTests : IDisposable
     {
         await _app.PublishAsync(DraftFlows.Drafting("one-draft", drafts: 1).Build());
         var instanceId = await DraftFlows.LaunchAsync(_app, "one-draft");
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, People.MemberCanada);
 
         var page = await browser.GetStringAsync($"/instances/{instanceId}/drafts/latest");
@@ -123,7 +121,7 @@ public sealed class DeliberationPagesTests : IDisposable
         var commentId = (await comment.JsonAsync())["id"]!.GetValue<string>();
         _app.Clock.Advance(TimeSpan.FromDays(14));
         await _app.Runtime.FireDueTimersAsync(CancellationToken.None);
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, ConsultationKit.PenHolderNl);
 
         var url = $"/consultations/{consultationId}/dispositions";
@@ -145,7 +143,7 @@ public sealed class DeliberationPagesTests : IDisposable
     public async Task Consultation_ASignedInMemberOfTheAudienceWithoutALink_CommentsAsThemselves()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, ConsultationKit.AdvisorTech);
 
         var url = $"/consultations/{consultationId}";
@@ -167,7 +165,7 @@ public sealed class DeliberationPagesTests : IDisposable
     public async Task Consultation_ASignedInPersonOutsideTheAudienceWithoutALink_IsRefused()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, ConsultationKit.Outsider);
 
         var response = await browser.GetAsync($"/consultations/{consultationId}");

@@ -15,8 +15,7 @@ public sealed class ImportPageTests : IDisposable
     [Fact]
     public async Task Import_ElsaSample_SavesADraftWithEveryNodePlaced()
     {
-        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await SignInAsync(browser, People.Secretariat);
+        var browser = await _app.SignedInAsync(People.Secretariat);
         var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Elsa", "Samples", "fork.json"));
 
         var response = await SubmitAsync(browser, "/definitions/import", "import", new() { ["Json"] = json });

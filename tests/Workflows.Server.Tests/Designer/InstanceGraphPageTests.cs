@@ -17,8 +17,7 @@ public sealed class InstanceGraphPageTests : IDisposable
         {
             ["taskForceId"] = "ai-and-human-rights", ["title"] = "AI and Human Rights",
         });
-        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await SignInAsync(browser, People.Chair);
+        var browser = await _app.SignedInAsync(People.Chair);
 
         var page = await browser.GetStringAsync($"/instances/{instance.Id}");
 

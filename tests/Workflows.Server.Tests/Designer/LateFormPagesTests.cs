@@ -27,13 +27,6 @@ public sealed class LateFormPagesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await SignInAsync(browser, email);
-        return browser;
-    }
-
     /// <summary>The page as answered to a form that came too late: a 409 page, as the API answers the same act, never a bare 400.</summary>
     private static async Task<string> LatePageAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.Conflict)
     {
@@ -59,7 +52,7 @@ public sealed class LateFormPagesTests : IDisposable
     public async Task Approval_ResponseSentAfterTheRoundClosed_SaysSoGivesTheTextBackAndRecordsNothing()
     {
         var (_, roundId) = await OpenSilenceAsync();
-        var browser = await SignedInAsync(ApprovalTestKit.Canada);
+        var browser = await _app.SignedInAsync(ApprovalTestKit.Canada);
         var url = $"/approvals/{roundId}";
         var page = await browser.GetStringAsync(url);
         (await _app.RespondAsync(ApprovalTestKit.Ghana, roundId, "object", "Not now.")).EnsureSuccessStatusCode(); // silence broken: the round closes
@@ -79,7 +72,7 @@ public sealed class LateFormPagesTests : IDisposable
     public async Task Approval_ExtensionSentAfterTheRoundClosed_SaysSoGivesTheReasonBackAndMovesNothing()
     {
         var (instanceId, roundId) = await OpenSilenceAsync();
-        var browser = await SignedInAsync(People.Chair);
+        var browser = await _app.SignedInAsync(People.Chair);
         var url = $"/approvals/{roundId}";
         var page = await browser.GetStringAsync(url);
         (await _app.RespondAsync(ApprovalTestKit.Ghana, roundId, "object", "Not now.")).EnsureSuccessStatusCode();
@@ -119,7 +112,7 @@ public sealed class LateFormPagesTests : IDisposable
     public async Task Consultation_CommentSentSignedInAfterTheConsultationClosed_GivesTheTextBackAndStoresNothing()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = await SignedInAsync(ConsultationKit.AdvisorTech);
+        var browser = await _app.SignedInAsync(ConsultationKit.AdvisorTech);
         var url = $"/consultations/{consultationId}";
         var page = await browser.GetStringAsync(url);
         await CloseConsultationAsync(consultationId);
@@ -136,7 +129,7 @@ public sealed class LateFormPagesTests : IDisposable
     public async Task Consultation_CloseEarlySentAfterTheWindowClosed_SaysWhoseCloseStandsAndKeepsIt()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = await SignedInAsync(People.CoChair);
+        var browser = await _app.SignedInAsync(People.CoChair);
         var url = $"/consultations/{consultationId}/dispositions";
         var page = await browser.GetStringAsync(url);
         await CloseConsultationAsync(consultationId);
@@ -155,7 +148,7 @@ public sealed class LateFormPagesTests : IDisposable
     {
         await _app.PublishAsync(DraftFlows.Drafting("one-draft", drafts: 1).Build());
         var instanceId = await DraftFlows.LaunchAsync(_app, "one-draft");
-        var browser = await SignedInAsync(People.CoChair);
+        var browser = await _app.SignedInAsync(People.CoChair);
         var url = $"/instances/{instanceId}/drafts/latest";
         var page = await browser.GetStringAsync(url);
         (await DraftFlows.SubmitAsync(_app, instanceId, ConsultationKit.PenHolderNl, "# Statement\n\nFrom the Netherlands.")).EnsureSuccessStatusCode();
@@ -182,7 +175,7 @@ public sealed class LateFormPagesTests : IDisposable
             .Chain("start", "review").Connect("review", "done", "Approve").Connect("review", "done", "Reject").Build());
         var instance = await _app.StartAsync("review");
         var taskId = Assert.Single(await _app.TasksAsync(instance.Id)).Id;
-        var browser = await SignedInAsync(People.MemberCanada);
+        var browser = await _app.SignedInAsync(People.MemberCanada);
         var inbox = await browser.GetStringAsync("/inbox");
         (await _app.ClientAs(People.MemberGhana).PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { action = "Reject", data = new { note = "Ghana disagrees." } }))
             .EnsureSuccessStatusCode();

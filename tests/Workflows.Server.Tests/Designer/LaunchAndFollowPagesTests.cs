@@ -15,8 +15,6 @@ public sealed class LaunchAndFollowPagesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
     private Task PublishReviewAsync() => _app.PublishAsync(Define("review").Start()
         .Input("topic", ValueType.String, required: true).Input("rounds", ValueType.Integer).Input("closesAt", ValueType.DateTime)
         .Node("review", ControlActivityTypes.HumanTask, new
@@ -32,7 +30,7 @@ public sealed class LaunchAndFollowPagesTests : IDisposable
     public async Task Launch_ThroughTheForm_RedirectsToTheInstancePageWaitingOnTheTask()
     {
         await PublishReviewAsync();
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, People.Chair);
 
         var form = await browser.GetStringAsync("/launch/review");
@@ -60,7 +58,7 @@ public sealed class LaunchAndFollowPagesTests : IDisposable
     public async Task Launch_WithoutARequiredInput_ShowsTheServersErrorNextToTheField()
     {
         await PublishReviewAsync();
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, People.Secretariat);
 
         var response = await SubmitAsync(browser, "/launch/review", "launch", new() { ["Values[rounds]"] = "2" });
@@ -76,7 +74,7 @@ public sealed class LaunchAndFollowPagesTests : IDisposable
     public async Task Launch_ForAMember_IsRefused()
     {
         await PublishReviewAsync();
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, People.MemberCanada);
 
         var response = await browser.GetAsync("/launch/review");
@@ -90,7 +88,7 @@ public sealed class LaunchAndFollowPagesTests : IDisposable
     {
         await PublishReviewAsync();
         var instance = await _app.StartAsync("review", new System.Text.Json.Nodes.JsonObject { ["topic"] = "Charter" });
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, People.MemberCanada);
 
         var inbox = await browser.GetStringAsync("/inbox");
@@ -106,7 +104,7 @@ public sealed class LaunchAndFollowPagesTests : IDisposable
     {
         await PublishReviewAsync();
         var instance = await _app.StartAsync("review", new System.Text.Json.Nodes.JsonObject { ["topic"] = "Charter" });
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, People.Chair);
 
         var response = await SubmitAsync(browser, $"/instances/{instance.Id}", "cancel", new() { ["Reason"] = "Superseded" });

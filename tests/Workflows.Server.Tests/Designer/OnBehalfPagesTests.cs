@@ -17,13 +17,6 @@ public sealed class OnBehalfPagesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await SignInAsync(browser, email);
-        return browser;
-    }
-
     private Task<(string InstanceId, string RoundId)> OpenSilenceAsync() => _app.OpenRoundAsync(new
     {
         title = "Joint statement on Internet shutdowns", mode = "silence", audience = "list", governments = new[] { "CA", "GH", "JP" }, window = "PT72H",
@@ -34,7 +27,7 @@ public sealed class OnBehalfPagesTests : IDisposable
     {
         var (instanceId, roundId) = await OpenSilenceAsync();
         await _app.RespondAsync(ApprovalTestKit.Ghana, roundId, "endorse");
-        var browser = await SignedInAsync(People.Secretariat);
+        var browser = await _app.SignedInAsync(People.Secretariat);
         var url = $"/approvals/{roundId}";
 
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync(url));
@@ -54,7 +47,7 @@ public sealed class OnBehalfPagesTests : IDisposable
     public async Task Approval_OnBehalfOfADiplomatOutsideTheRound_IsRefusedOnThePageAndRecordsNothing()
     {
         var (_, roundId) = await OpenSilenceAsync();
-        var browser = await SignedInAsync(People.Secretariat);
+        var browser = await _app.SignedInAsync(People.Secretariat);
 
         var response = await SubmitAsync(browser, $"/approvals/{roundId}", "respond", new() { ["OnBehalfOf"] = ApprovalTestKit.Kenya, ["Kind"] = "endorse" });
 
@@ -67,7 +60,7 @@ public sealed class OnBehalfPagesTests : IDisposable
     public async Task Approval_WithoutChoosingTheDiplomat_IsShownNextToTheSelect()
     {
         var (_, roundId) = await OpenSilenceAsync();
-        var browser = await SignedInAsync(People.Secretariat);
+        var browser = await _app.SignedInAsync(People.Secretariat);
 
         var response = await SubmitAsync(browser, $"/approvals/{roundId}", "respond", new() { ["Kind"] = "endorse" });
 
@@ -85,7 +78,7 @@ public sealed class OnBehalfPagesTests : IDisposable
         var commentId = (await comment.JsonAsync())["id"]!.GetValue<string>();
         _app.Clock.Advance(TimeSpan.FromDays(14));
         await _app.Runtime.FireDueTimersAsync(CancellationToken.None);
-        var browser = await SignedInAsync(People.Secretariat);
+        var browser = await _app.SignedInAsync(People.Secretariat);
         var url = $"/consultations/{consultationId}/dispositions";
 
         var response = await SubmitAsync(browser, url, $"[comment-{commentId}]dispose", new()

@@ -1,11 +1,25 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using FocWorkflows.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FocWorkflows.Server.Tests.Designer;
 
 /// <summary>A browser without JavaScript: signs in, and posts a page's forms with its antiforgery token and handler.</summary>
 internal static class PageForms
 {
+    /// <summary>A browser on the app: it keeps cookies and shows redirects instead of following them.</summary>
+    public static HttpClient Browser(this TestApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser signed in as this person of the directory.</summary>
+    public static async Task<HttpClient> SignedInAsync(this TestApp app, string email)
+    {
+        var browser = app.Browser();
+        await SignInAsync(browser, email);
+        return browser;
+    }
+
     public static async Task SignInAsync(HttpClient browser, string email)
     {
         var page = await browser.GetStringAsync("/signin");

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using static FocWorkflows.Server.Tests.Designer.PageForms;
 
 namespace FocWorkflows.Server.Tests.Designer;
 
@@ -13,23 +14,10 @@ public sealed class SessionPagesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    private static async Task SignInAsync(HttpClient browser, string email)
-    {
-        var page = await browser.GetStringAsync("/signin");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
     [Fact]
     public async Task SignInPage_ListsThePeopleOfTheDirectoryByRole()
     {
-        var page = await Browser().GetStringAsync("/signin");
+        var page = await _app.Browser().GetStringAsync("/signin");
 
         Assert.Contains("Support Unit", page);
         Assert.Contains("Advisory Network", page);
@@ -40,7 +28,7 @@ public sealed class SessionPagesTests : IDisposable
     [Fact]
     public async Task Outbox_WithoutSession_RedirectsToSignIn()
     {
-        var response = await Browser().GetAsync("/outbox");
+        var response = await _app.Browser().GetAsync("/outbox");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery);
@@ -53,7 +41,7 @@ public sealed class SessionPagesTests : IDisposable
             .Node("tell", "deliberation.notify", new { audience = "list", people = new[] { People.MemberCanada }, subject = "Adopted", body = "The text was adopted." })
             .Chain("start", "tell").Build());
         await _app.StartAsync("tell");
-        var browser = Browser();
+        var browser = _app.Browser();
 
         await SignInAsync(browser, People.Secretariat);
         var page = await browser.GetStringAsync("/outbox");
@@ -67,7 +55,7 @@ public sealed class SessionPagesTests : IDisposable
     [Fact]
     public async Task Outbox_ForAMember_IsRefused()
     {
-        var browser = Browser();
+        var browser = _app.Browser();
         await SignInAsync(browser, People.MemberCanada);
 
         var response = await browser.GetAsync("/outbox");
@@ -79,7 +67,7 @@ public sealed class SessionPagesTests : IDisposable
     [Fact]
     public async Task Session_AlsoSignsTheBrowserIntoTheApi_AndAnApiCallWithoutItIsA401Problem()
     {
-        var browser = Browser();
+        var browser = _app.Browser();
         var anonymous = await browser.GetAsync("/api/activities");
         await SignInAsync(browser, People.Chair);
 
@@ -94,7 +82,7 @@ public sealed class SessionPagesTests : IDisposable
     [Fact]
     public async Task SignIn_WithAReturnUrlElsewhere_StaysOnThisSite()
     {
-        var browser = Browser();
+        var browser = _app.Browser();
         var page = await browser.GetStringAsync("/signin");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 

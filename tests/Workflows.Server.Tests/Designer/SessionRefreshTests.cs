@@ -14,26 +14,13 @@ public sealed class SessionRefreshTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var page = await browser.GetStringAsync("/signin");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
-
     private Task<HttpResponseMessage> SetRolesAsync(string email, string name, params string[] roles) =>
         _app.ClientAs(People.Secretariat).PostAsJsonAsync("/api/people", new { email, name, roles });
 
     [Fact]
     public async Task RoleTakenAway_ClosesTheChairsPagesAtTheNextRefresh_NotBefore()
     {
-        var chair = await SignedInAsync(People.Chair);
+        var chair = await _app.SignedInAsync(People.Chair);
         Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync("/outbox")).StatusCode);
 
         (await SetRolesAsync(People.Chair, "Former Chair", "member")).EnsureSuccessStatusCode();
@@ -51,7 +38,7 @@ public sealed class SessionRefreshTests : IDisposable
     [Fact]
     public async Task RoleGiven_OpensTheLaunchPageWithoutSigningInAgain()
     {
-        var member = await SignedInAsync(People.MemberCanada);
+        var member = await _app.SignedInAsync(People.MemberCanada);
         Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync("/outbox")).StatusCode);
 
         (await SetRolesAsync(People.MemberCanada, "Canada's co-chair", "member", "co-chair")).EnsureSuccessStatusCode();

@@ -21,14 +21,6 @@ public sealed class SteeringPagesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = Browser();
-        await SignInAsync(browser, email);
-        return browser;
-    }
 
     private Task<(string InstanceId, string RoundId)> OpenSilenceAsync() => _app.OpenRoundAsync(new
     {
@@ -39,7 +31,7 @@ public sealed class SteeringPagesTests : IDisposable
     public async Task Approval_TheChairExtendsThroughTheForm_MovesTheRoundItsInboxTaskAndSaysSo()
     {
         var (instanceId, roundId) = await OpenSilenceAsync();
-        var browser = await SignedInAsync(People.Chair);
+        var browser = await _app.SignedInAsync(People.Chair);
         var url = $"/approvals/{roundId}";
 
         var response = await SubmitAsync(browser, url, "extend-deadline", new() { ["Until"] = "2026-12-01T11:00", ["Reason"] = "Capitals need a day." });
@@ -60,7 +52,7 @@ public sealed class SteeringPagesTests : IDisposable
     public async Task Approval_AnExtensionBeforeTheCurrentDeadline_IsShownNextToTheFieldAndChangesNothing()
     {
         var (instanceId, roundId) = await OpenSilenceAsync();
-        var browser = await SignedInAsync(People.Chair);
+        var browser = await _app.SignedInAsync(People.Chair);
 
         var response = await SubmitAsync(browser, $"/approvals/{roundId}", "extend-deadline", new() { ["Until"] = "2026-11-29T11:00", ["Reason"] = "Shorter." });
 
@@ -76,7 +68,7 @@ public sealed class SteeringPagesTests : IDisposable
     public async Task Approval_ForAMember_HasNoExtendForm()
     {
         var (_, roundId) = await OpenSilenceAsync();
-        var browser = await SignedInAsync(ApprovalTestKit.Canada);
+        var browser = await _app.SignedInAsync(ApprovalTestKit.Canada);
 
         var page = await browser.GetStringAsync($"/approvals/{roundId}");
 
@@ -88,7 +80,7 @@ public sealed class SteeringPagesTests : IDisposable
     public async Task Consultation_TheCoChairExtendsThenClosesEarlyFromTheResolutionPage()
     {
         var (instanceId, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = await SignedInAsync(People.CoChair);
+        var browser = await _app.SignedInAsync(People.CoChair);
         var url = $"/consultations/{consultationId}/dispositions";
 
         var extend = await SubmitAsync(browser, url, "extend-deadline", new() { ["Until"] = "2026-12-14T10:00", ["Reason"] = "More advisors asked to join." });
@@ -116,7 +108,7 @@ public sealed class SteeringPagesTests : IDisposable
     public async Task Consultation_CloseWithoutAReason_IsShownNextToTheFieldAndChangesNothing()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = await SignedInAsync(People.Chair);
+        var browser = await _app.SignedInAsync(People.Chair);
 
         var response = await SubmitAsync(browser, $"/consultations/{consultationId}/dispositions", "close-early", new() { ["Reason"] = " " });
 
@@ -129,7 +121,7 @@ public sealed class SteeringPagesTests : IDisposable
     public async Task Consultation_AnAdvisorOfTheAudience_SeesTheWindowButNoSteering()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = await SignedInAsync(ConsultationKit.AdvisorUni);
+        var browser = await _app.SignedInAsync(ConsultationKit.AdvisorUni);
 
         var page = await browser.GetStringAsync($"/consultations/{consultationId}/dispositions");
 
@@ -142,7 +134,7 @@ public sealed class SteeringPagesTests : IDisposable
     public async Task Consultation_TheChairOnTheAdvisorsPage_IsPointedToTheResolutionPage()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = await SignedInAsync(People.Chair);
+        var browser = await _app.SignedInAsync(People.Chair);
 
         var response = await browser.GetAsync($"/consultations/{consultationId}");
 
