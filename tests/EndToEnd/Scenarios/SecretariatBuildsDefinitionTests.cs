@@ -50,6 +50,9 @@ public sealed class SecretariatBuildsDefinitionTests(EndToEndFixture fixture)
     private static async Task DragToCanvasAsync(IPage page, string activity, float x, float y)
     {
         var item = page.GetByRole(AriaRole.Button, new() { Name = $"Add {activity}", Exact = true });
+        // The drag carries the activity type as data: Firefox starts no drag without some.
+        Assert.Equal(await item.GetAttributeAsync("data-type"), await item.EvaluateAsync<string>(
+            "item => { const data = new DataTransfer(); item.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data })); return data.getData('text/plain'); }"));
         await item.DragToAsync(page.Locator(".definition-canvas .diagram-canvas"), new() { TargetPosition = new() { X = x, Y = y } });
         await Expect(page.Locator("#properties-heading")).ToHaveTextAsync(activity.ToLowerInvariant().Replace(' ', '-'));
     }
