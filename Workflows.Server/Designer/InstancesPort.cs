@@ -74,10 +74,21 @@ internal sealed class InstancesPort(
     }
 
     public Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct) =>
-        Command(async () => { await runtime.CancelAsync(id, reason, actor, ct); return id; });
+        Command(async () => { await RequireOperatorAsync(actor, ct); await runtime.CancelAsync(id, reason, actor, ct); return id; });
 
     public Task<CommandResult> RetryAsync(string id, string actor, CancellationToken ct) =>
-        Command(async () => { await runtime.RetryAsync(id, actor, ct); return id; });
+        Command(async () => { await RequireOperatorAsync(actor, ct); await runtime.RetryAsync(id, actor, ct); return id; });
+
+    /// <summary>
+    /// A live page keeps the roles its person had when it opened; the directory decides at the moment
+    /// of the act, so a role taken away meanwhile stops a cancel or retry from an open page.
+    /// </summary>
+    private async Task RequireOperatorAsync(string actor, CancellationToken ct)
+    {
+        var person = await directory.FindPersonAsync(actor, ct);
+        if (person is null || !Roles.Operators.Any(person.HasRole))
+            throw WorkflowProblem.Forbidden("Only chairs, co-chairs and the secretariat may cancel or retry a workflow.");
+    }
 
     public async Task<IReadOnlyList<InboxTask>> InboxAsync(Viewer viewer, CancellationToken ct) =>
         [.. (await queries.InboxAsync(viewer.Email, [.. viewer.Roles], HumanTaskStatus.Open, ct)).Select(t => new InboxTask(

@@ -17,8 +17,8 @@ public static class Policies
 
     public static void AddFocPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) => builder
         .AddPolicy(EditDefinitions, p => p.RequireRole(Roles.Secretariat))
-        .AddPolicy(Launch, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat))
-        .AddPolicy(Operate, p => p.RequireRole(Roles.Chair, Roles.CoChair, Roles.Secretariat))
+        .AddPolicy(Launch, p => p.RequireRole(Roles.Operators))
+        .AddPolicy(Operate, p => p.RequireRole(Roles.Operators))
         .AddPolicy(EditDirectory, p => p.RequireRole(Roles.Secretariat))
         .AddPolicy(AdvisorLinkOrAccount, p => p.AddAuthenticationSchemes(LinkOrAccountScheme).RequireAuthenticatedUser());
 

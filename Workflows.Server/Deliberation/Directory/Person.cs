@@ -12,6 +12,9 @@ public static class Roles
     public const string Observer = "observer";
 
     public static readonly IReadOnlyList<string> All = [Secretariat, Chair, CoChair, SteeringCommittee, Member, Advisor, Observer];
+
+    /// <summary>Who may launch, cancel and retry workflows.</summary>
+    public static readonly IReadOnlyList<string> Operators = [Chair, CoChair, Secretariat];
 }
 
 /// <summary>Someone in the directory: a diplomat, an advisor, the secretariat.</summary>
