@@ -82,6 +82,8 @@ public sealed partial class AdvisorCommentPageTests : IDisposable
         Assert.Contains("id=\"p4\"", html);
         Assert.Contains("America/Argentina/Buenos_Aires", html); // the deadline in the advisor's own zone
         Assert.Contains("name=\"__RequestVerificationToken\"", html);
+        Assert.DoesNotContain("<button type=\"button\"", html); // "Comment on paragraph N" buttons come with the script only
+        Assert.Contains("comment-on-passage.js", html);
     }
 
     [Fact]
