@@ -49,24 +49,14 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
     {
         var (admission, problem) = await admit;
         if (admission is null) return CommentResult.Refused(problem!);
-        var (consultation, reader, draft, paragraphs) = admission;
+        var (consultation, reader, draft, _) = admission;
         if (!consultation.AcceptsCommentsAt(time.GetUtcNow())) return CommentResult.Refused(Closed(consultation, reader));
-
-        var errors = new Dictionary<string, string>();
-        if (paragraphs.Count > 0 ? comment.Paragraph < 1 || comment.Paragraph > paragraphs.Count : comment.Paragraph < 1)
-            errors[nameof(AdvisorCommentRequest.Paragraph)] = paragraphs.Count > 0
-                ? $"Choose a paragraph from 1 to {paragraphs.Count}."
-                : "The paragraph number, from 1.";
-        if (string.IsNullOrWhiteSpace(comment.Text)) errors[nameof(AdvisorCommentRequest.Text)] = "Write your comment.";
-        else if (comment.Text.Length > Comment.MaxTextLength)
-            errors[nameof(AdvisorCommentRequest.Text)] = $"At most {Comment.MaxTextLength} characters.";
-        if (errors.Count > 0) return CommentResult.Invalid(errors);
 
         try
         {
-            var quote = string.IsNullOrWhiteSpace(comment.Quote) ? null : comment.Quote.Trim();
-            var (stored, _) = await writer.AddAsync(new NewComment(consultation.Id, reader.Email, null, comment.Paragraph, quote,
-                comment.Text.Trim(), draft?.Number ?? consultation.DraftVersion), string.IsNullOrWhiteSpace(comment.IdempotencyKey) ? null : comment.IdempotencyKey, ct);
+            // The writer checks paragraph, quote and text (CommentRules) against this draft version, as for the API.
+            var (stored, _) = await writer.AddAsync(new NewComment(consultation.Id, reader.Email, null, comment.Paragraph, comment.Quote,
+                comment.Text?.Trim(), draft?.Number ?? consultation.DraftVersion), string.IsNullOrWhiteSpace(comment.IdempotencyKey) ? null : comment.IdempotencyKey, ct);
             return CommentResult.Posted(ToView(stored));
         }
         catch (WorkflowProblem refused)
@@ -77,6 +67,7 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
                 ProblemKind.Conflict => CommentResult.Refused(Closed(await consultations.FindAsync(consultation.Id, ct) ?? consultation, reader)),
                 ProblemKind.Forbidden => CommentResult.Refused(new AdvisorPageProblem(AdvisorPageProblemKind.NotInAudience, refused.Message, Reader: reader)),
                 ProblemKind.NotFound => CommentResult.Refused(new AdvisorPageProblem(AdvisorPageProblemKind.NotFound, "This consultation no longer exists.", Reader: reader)),
+                ProblemKind.Invalid => CommentResult.Invalid(refused.Errors.ToDictionary(e => FormField(e.Key), e => string.Join(" ", e.Value))),
                 // The idempotency key: this form was sent before with other text (back button, edit, resend).
                 _ => CommentResult.Invalid(new Dictionary<string, string>
                 {
@@ -128,6 +119,9 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
 
     private static AdvisorPageProblem Closed(Consultation consultation, AdvisorReader reader) =>
         new(AdvisorPageProblemKind.Closed, "The consultation is closed.", consultation.ClosedAt ?? consultation.ClosesAt, reader);
+
+    /// <summary>The rules' field names (the API's) as the form's: <c>quote</c> is <c>Quote</c>.</summary>
+    private static string FormField(string apiField) => char.ToUpperInvariant(apiField[0]) + apiField[1..];
 
     private static AdvisorComment ToView(Comment c) => new(c.Id, c.Paragraph, c.Quote, c.Text, c.CreatedAt);
 }

@@ -38,7 +38,7 @@ public static class ConsultationsEndpoints
         group.MapGet("/{id}/comments", Comments).RequireAuthorization(Policies.AdvisorLinkOrAccount)
             .WithSummary("The comments, in the order they arrived (an advisor sees their own only).");
         group.MapPost("/{id}/comments", AddComment).RequireAuthorization(Policies.AdvisorLinkOrAccount)
-            .WithSummary("Comments on a paragraph (optionally a quoted passage); 403 outside the audience, 409 once closed. Accepts Idempotency-Key.");
+            .WithSummary("Comments on a paragraph (optionally a passage quoted from it, checked against the consulted draft); 400 with errors by field, 403 outside the audience, 409 once closed. Accepts Idempotency-Key.");
         group.MapPost("/{id}/close", Close).WithSummary("Closes the window early, with a reason (chairs, co-chairs, pen-holders, secretariat).");
         group.MapPost("/{id}/extend", Extend).WithSummary("Moves the deadline later ({until} or {by}), with a reason (chairs, co-chairs, pen-holders, secretariat).");
     }
@@ -75,17 +75,13 @@ public static class ConsultationsEndpoints
         CommentWriter writer, CancellationToken ct, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {
         RequireLinkFor(user, id);
-        var errors = new Dictionary<string, string[]>();
-        if (request.Paragraph is not >= 1) errors["paragraph"] = ["The paragraph number, from 1."];
-        if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = ["The comment's text is required."];
-        else if (request.Text.Length > Comment.MaxTextLength) errors["text"] = [$"At most {Comment.MaxTextLength} characters."];
-        if (request.DraftVersion is < 1) errors["draftVersion"] = ["Draft versions start at 1."];
-        if (errors.Count > 0) throw WorkflowProblem.Invalid("The comment is not valid", errors);
+        if (request.DraftVersion is < 1)
+            throw WorkflowProblem.Invalid("The comment is not valid", new Dictionary<string, string[]> { ["draftVersion"] = ["Draft versions start at 1."] });
 
+        // Paragraph, quote and text are checked by the writer (CommentRules), against the consulted draft, as for the advisor's page.
         var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
-        var quote = string.IsNullOrWhiteSpace(request.Quote) ? null : request.Quote;
-        var (comment, _) = await writer.AddAsync(new NewComment(id, acting.Actor, acting.OnBehalfOf, request.Paragraph!.Value, quote,
-            request.Text!, request.DraftVersion), string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
+        var (comment, _) = await writer.AddAsync(new NewComment(id, acting.Actor, acting.OnBehalfOf, request.Paragraph, request.Quote,
+            request.Text, request.DraftVersion), string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
         return TypedResults.Created($"/api/consultations/{id}/comments/{comment.Id}", ToResponse(comment));
     }
 

@@ -38,6 +38,9 @@ public static class Paragraphs
         return result;
     }
 
+    /// <summary>The paragraph as a reader sees it, without Markdown: what a quoted passage is compared with.</summary>
+    public static string PlainText(Paragraph paragraph) => Markdown.ToPlainText(paragraph.Markdown, Pipeline);
+
     /// <summary>Line endings as \n, so numbering and diffs do not depend on the author's editor.</summary>
     public static string Normalize(string markdown) => markdown.Replace("\r\n", "\n").Replace('\r', '\n');
 

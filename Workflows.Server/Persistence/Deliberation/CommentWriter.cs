@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FocWorkflows.Server.Deliberation.Consultations;
+using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Engine.State;
@@ -9,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Persistence.Deliberation;
 
-/// <summary>A comment as asked for: who sends it, for whom, and what it says.</summary>
-public sealed record NewComment(string ConsultationId, string Author, string? OnBehalfOf, int Paragraph, string? Quote, string Text, int? DraftVersion)
+/// <summary>A comment as asked for: who sends it, for whom, and what it says (not yet checked: see <see cref="CommentRules"/>).</summary>
+public sealed record NewComment(string ConsultationId, string Author, string? OnBehalfOf, int? Paragraph, string? Quote, string? Text, int? DraftVersion)
 {
     public string Commenter => OnBehalfOf ?? Author;
 }
@@ -18,7 +19,8 @@ public sealed record NewComment(string ConsultationId, string Author, string? On
 /// <summary>
 /// Appends comments outside the workflow's bursts, so comments never wait for one another or for
 /// the instance. The window check and the insert share one write transaction, and closing the window
-/// is a write too, so a comment is either committed before the close or refused.
+/// is a write too, so a comment is either committed before the close or refused. It is also where
+/// <see cref="CommentRules"/> are applied, against the consulted draft version, for every caller.
 /// </summary>
 public sealed class CommentWriter(IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time, IdGenerator ids)
 {
@@ -39,6 +41,7 @@ public sealed class CommentWriter(IDbContextFactory<WorkflowDbContext> contexts,
 
     private async Task<(Comment Comment, bool Replayed)> TryAddAsync(NewComment request, string? idempotencyKey, CancellationToken ct)
     {
+        request = request with { Quote = CommentRules.NormalizeQuote(request.Quote) };
         await using var db = await contexts.CreateDbContextAsync(ct);
         // SQLite's default transaction is BEGIN IMMEDIATE: it takes the write lock now, so what is read below is current.
         // On PostgreSQL the consultation row is share-locked instead: a close (an update of that row) waits for this
@@ -64,12 +67,16 @@ public sealed class CommentWriter(IDbContextFactory<WorkflowDbContext> contexts,
         var now = time.GetUtcNow();
         if (!consultation.AcceptsCommentsAt(now))
             throw WorkflowProblem.Conflict("Consultation closed", $"The consultation closed at {(consultation.ClosedAt ?? consultation.ClosesAt):O}.");
+        // Draft versions never change, so checking against the one read here holds when the comment commits.
+        var draft = await ConsultedDraftAsync(db, consultation, request.DraftVersion, ct);
+        var errors = CommentRules.Problems(request.Paragraph, request.Quote, request.Text, draft);
+        if (errors.Count > 0) throw WorkflowProblem.Invalid("The comment is not valid", errors);
 
         var comment = new Comment
         {
             Id = ids.NewId(), ConsultationId = consultation.Id, InstanceId = consultation.InstanceId, Author = request.Author,
-            OnBehalfOf = request.OnBehalfOf, DraftVersion = request.DraftVersion ?? consultation.DraftVersion,
-            Paragraph = request.Paragraph, Quote = request.Quote, Text = request.Text, CreatedAt = now,
+            OnBehalfOf = request.OnBehalfOf, DraftVersion = draft?.Number ?? request.DraftVersion ?? consultation.DraftVersion,
+            Paragraph = request.Paragraph!.Value, Quote = request.Quote, Text = request.Text!, CreatedAt = now,
         };
         db.Add(comment);
         if (idempotencyKey is not null)
@@ -77,6 +84,15 @@ public sealed class CommentWriter(IDbContextFactory<WorkflowDbContext> contexts,
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (comment, false);
+    }
+
+    /// <summary>The version asked for, else the one the window opened on, else the latest: the one the commenter reads.</summary>
+    private static Task<DraftVersion?> ConsultedDraftAsync(WorkflowDbContext db, Consultation consultation, int? asked, CancellationToken ct)
+    {
+        var drafts = db.Set<DraftVersion>().AsNoTracking().Where(d => d.InstanceId == consultation.InstanceId);
+        return (asked ?? consultation.DraftVersion) is { } number
+            ? drafts.FirstOrDefaultAsync(d => d.Number == number, ct)
+            : drafts.OrderByDescending(d => d.Number).FirstOrDefaultAsync(ct);
     }
 
     private static string Hash(NewComment request) =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Tests.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Infrastructure;
@@ -29,15 +28,7 @@ public sealed partial class AdvisorCommentPageTests : IDisposable
     private async Task<(string ConsultationId, string Url)> OpenPageAsync(string advisor = AdvisorUni)
     {
         var (instanceId, consultationId) = await OpenAsync(_app);
-        await _app.QueryAsync(db =>
-        {
-            db.Add(new DraftVersion
-            {
-                Id = $"d-{Guid.NewGuid():N}", InstanceId = instanceId, NodeId = "draft", Number = 2, Title = "AI statement",
-                Markdown = Draft, SubmittedBy = PenHolderNl, SubmittedAt = TestApp.Epoch,
-            });
-            return db.SaveChangesAsync();
-        });
+        await _app.RecordDraftAsync(instanceId, 2, Draft);
         var closesAt = (await _app.ConsultationAsync(consultationId)).ClosesAt;
         var token = _app.Services.GetRequiredService<AdvisorLinks>().CreateToken(advisor, consultationId, closesAt);
         return (consultationId, $"/consultations/{consultationId}?token={Uri.EscapeDataString(token)}");
@@ -91,6 +82,8 @@ public sealed partial class AdvisorCommentPageTests : IDisposable
         Assert.Contains("id=\"p4\"", html);
         Assert.Contains("America/Argentina/Buenos_Aires", html); // the deadline in the advisor's own zone
         Assert.Contains("name=\"__RequestVerificationToken\"", html);
+        Assert.DoesNotContain("<button type=\"button\"", html); // "Comment on paragraph N" buttons come with the script only
+        Assert.Contains("comment-on-passage.js", html);
     }
 
     [Fact]
@@ -146,7 +139,26 @@ public sealed partial class AdvisorCommentPageTests : IDisposable
 
         var html = await HtmlAsync(await SubmitAsync(browser, url, page, "9", null, "Out of range."), HttpStatusCode.OK);
 
-        Assert.Contains("Choose a paragraph from 1 to 4.", html);
+        Assert.Contains("Draft version 2 has no paragraph 9: choose a paragraph from 1 to 4.", html);
+        Assert.Empty(await _app.CommentsAsync(consultationId));
+    }
+
+    [Fact]
+    public async Task Post_QuoteNotInTheParagraph_ShowsTheErrorBesideTheQuoteKeepsWhatWasTypedAndStoresNothing()
+    {
+        var (consultationId, url) = await OpenPageAsync();
+        var browser = _app.CreateClient();
+        var page = await HtmlAsync(await browser.GetAsync(url), HttpStatusCode.OK);
+
+        var html = WebUtility.HtmlDecode(await HtmlAsync(
+            await SubmitAsync(browser, url, page, "2", "protect human rights", "This belongs to paragraph 1."), HttpStatusCode.OK));
+
+        Assert.Contains("<p class=\"field-error\" id=\"quote-error\">The quoted passage is not in paragraph 2 of draft version 2.", html);
+        Assert.Contains("aria-describedby=\"quote-hint quote-error\"", html);
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.Contains("value=\"protect human rights\"", html);          // the quote as typed, to correct
+        Assert.Contains(">This belongs to paragraph 1.</textarea>", html); // and the comment, not lost
+        Assert.Contains("role=\"alert\"", html);
         Assert.Empty(await _app.CommentsAsync(consultationId));
     }
 

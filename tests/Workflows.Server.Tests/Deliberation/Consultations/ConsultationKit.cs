@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Deliberation.Consultations;
+using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Tests.Infrastructure;
@@ -42,6 +43,18 @@ internal static class ConsultationKit
         var state = await app.StateAsync(started.Instance.Id);
         return (started.Instance.Id, state.Outputs["consult"]!["consultationId"]!.GetValue<string>());
     }
+
+    /// <summary>Records a draft version of the instance, as its draft step would.</summary>
+    public static Task RecordDraftAsync(this TestApp app, string instanceId, int number, string markdown) =>
+        app.QueryAsync(db =>
+        {
+            db.Add(new DraftVersion
+            {
+                Id = $"d-{Guid.NewGuid():N}", InstanceId = instanceId, NodeId = "draft", Number = number, Title = "AI statement",
+                Markdown = markdown, SubmittedBy = PenHolderNl, SubmittedAt = TestApp.Epoch,
+            });
+            return db.SaveChangesAsync();
+        });
 
     public static Task<HttpResponseMessage> CommentAsync(this TestApp app, string author, string consultationId, string text,
         int paragraph = 1, string? quote = null, string? idempotencyKey = null)
