@@ -69,6 +69,15 @@ public sealed class CommentWriter(IDbContextFactory<WorkflowDbContext> contexts,
             throw WorkflowProblem.Conflict("Consultation closed", $"The consultation closed at {(consultation.ClosedAt ?? consultation.ClosesAt):O}.");
         // Draft versions never change, so checking against the one read here holds when the comment commits.
         var draft = await ConsultedDraftAsync(db, consultation, request.DraftVersion, ct);
+        if (request.DraftVersion is { } asked && draft is null
+            && await db.Set<DraftVersion>().Where(d => d.InstanceId == consultation.InstanceId).MaxAsync(d => (int?)d.Number, ct) is { } latest)
+        {
+            // A comment must point at a text that exists: a version number from the future would make it unverifiable.
+            throw WorkflowProblem.Invalid("The comment is not valid", new Dictionary<string, string[]>
+            {
+                ["draftVersion"] = [$"There is no draft version {asked}: the versions go from 1 to {latest}."],
+            });
+        }
         var errors = CommentRules.Problems(request.Paragraph, request.Quote, request.Text, draft);
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The comment is not valid", errors);
 

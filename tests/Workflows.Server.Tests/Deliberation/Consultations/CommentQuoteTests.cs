@@ -75,6 +75,18 @@ public sealed class CommentQuoteTests : IDisposable
     }
 
     [Fact]
+    public async Task DraftVersion_ThatDoesNotExist_Is400OnDraftVersionAndStoresNothing()
+    {
+        var consultationId = await OpenOnDraftAsync();
+
+        var response = await _app.ClientAs(AdvisorUni).PostAsync($"/api/consultations/{consultationId}/comments",
+            ApiHttp.JsonBody(new { paragraph = 1, text = "On a text nobody wrote.", draftVersion = 9 }));
+
+        Assert.Equal("There is no draft version 9: the versions go from 1 to 2.", await ErrorAsync(response, "draftVersion"));
+        Assert.Empty(await _app.CommentsAsync(consultationId));
+    }
+
+    [Fact]
     public async Task Quote_LongerThanAThousandCharacters_Is400OnQuoteAndStoresNothing()
     {
         var consultationId = await OpenOnDraftAsync();
