@@ -27,10 +27,14 @@ public sealed class DefinitionEditorPageTests : BunitContext
 
         public Task<WorkflowDefinition?> LoadAsync(string id, CancellationToken ct) => Task.FromResult(stored);
 
-        public Task<IReadOnlyList<ValidationFinding>> SaveDraftAsync(WorkflowDefinition definition, CancellationToken ct)
+        /// <summary>Set to refuse saves, as the server does for someone no longer of the secretariat.</summary>
+        public string? Refusal { get; set; }
+
+        public Task<SaveOutcome> SaveDraftAsync(WorkflowDefinition definition, CancellationToken ct)
         {
+            if (Refusal is not null) return Task.FromResult(SaveOutcome.Refused(Refusal));
             Saved = definition;
-            return Task.FromResult(new DefinitionValidator(EditorCatalog.Create()).Validate(definition));
+            return Task.FromResult(new SaveOutcome(true, new DefinitionValidator(EditorCatalog.Create()).Validate(definition)));
         }
 
         public Task<PublishOutcome> PublishAsync(string id, CancellationToken ct) => Task.FromResult(Answer);
@@ -201,6 +205,20 @@ public sealed class DefinitionEditorPageTests : BunitContext
         Assert.Equal(3, _port.Saved!.Activities.Count);
         Assert.Contains("Draft saved with", page.Find(".status").TextContent);
         Assert.DoesNotContain("unsaved", page.Find(".status").TextContent);
+    }
+
+    [Fact]
+    public void Page_SaveRefused_SaysWhyAndKeepsTheWorkOnTheCanvas()
+    {
+        var page = RenderPage(StartToEnd);
+        _port.Refusal = "Only the secretariat may save or publish workflow definitions.";
+        page.Find("button[data-type='control.decision']").Click();
+
+        page.FindAll(".editor-toolbar button").First(b => b.TextContent == "Save draft").Click();
+
+        Assert.Null(_port.Saved);
+        Assert.Equal("Not saved: Only the secretariat may save or publish workflow definitions. · unsaved changes", page.Find(".status").TextContent);
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".activity-node").Count));
     }
 
     [Fact]
