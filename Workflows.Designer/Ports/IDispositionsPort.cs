@@ -14,8 +14,9 @@ public sealed record ConsultationWindowView(DateTimeOffset ClosesAt, bool Open, 
 /// The matrix, and whether the viewer may dispose: a pen-holder, or the secretariat for one of
 /// <paramref name="OnBehalfOptions"/> (the pen-holders).
 /// </summary>
+/// <param name="DecisionsOpen">Whether the workflow's disposition step is waiting for decisions now.</param>
 public sealed record DispositionsView(string ConsultationId, string Title, bool MayDispose, IReadOnlyList<DispositionRow> Rows,
-    ConsultationWindowView? Window = null, IReadOnlyList<OnBehalfOption>? OnBehalfOptions = null);
+    ConsultationWindowView? Window = null, IReadOnlyList<OnBehalfOption>? OnBehalfOptions = null, bool DecisionsOpen = true);
 
 /// <summary>A decision; <paramref name="OnBehalfOf"/> is the pen-holder the secretariat decides for.</summary>
 public sealed record DispositionChoice(string? Decision, string? Reason, string? OnBehalfOf = null);

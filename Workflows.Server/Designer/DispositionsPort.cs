@@ -15,7 +15,7 @@ namespace FocWorkflows.Server.Designer;
 /// and the window's extension and early close as <c>/api/consultations/{id}/extend</c> and <c>/close</c>.
 /// </summary>
 internal sealed class DispositionsPort(ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime,
-    TimeProvider time) : IDispositionsPort
+    IWorkflowStore workflows, TimeProvider time) : IDispositionsPort
 {
     public async Task<DispositionsView?> GetAsync(string consultationId, string viewerEmail, CancellationToken ct)
     {
@@ -29,11 +29,13 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
         var taskForceId = await store.TaskForceOfAsync(consultation.InstanceId, ct);
         var isPenHolder = viewer is not null && await access.IsPenHolderAsync(viewer, taskForceId, ct);
         var forPenHolders = viewer is not null && !isPenHolder && viewer.HasRole(Roles.Secretariat);
+        // Decisions are taken while the workflow's disposition step waits for them, not before it starts or after it ends.
+        var stepOpen = (await workflows.FindBookmarksAsync(ConsultationEvents.DispositionBookmark, consultationId, ct)).Count > 0;
         var window = new ConsultationWindowView(consultation.ClosesAt, consultation.AcceptsCommentsAt(time.GetUtcNow()), consultation.ClosedAt,
             consultation.CloseReason, viewer is not null && await access.MaySteerAsync(viewer, taskForceId, ct));
-        return new DispositionsView(consultation.Id, consultation.Title, isPenHolder || forPenHolders, [.. rows.Select(r => new DispositionRow(r.Number, r.CommentId,
+        return new DispositionsView(consultation.Id, consultation.Title, stepOpen && (isPenHolder || forPenHolders), [.. rows.Select(r => new DispositionRow(r.Number, r.CommentId,
             r.Author, r.Organisation, r.DraftVersion, r.Paragraph, r.Quote, r.Comment, r.Decision is { } d ? Camel(d.ToString()) : null,
-            r.Reason, r.DisposedBy))], window, forPenHolders ? await PenHoldersAsync(taskForceId, ct) : null);
+            r.Reason, r.DisposedBy))], window, forPenHolders ? await PenHoldersAsync(taskForceId, ct) : null, stepOpen);
     }
 
     private async Task<IReadOnlyList<OnBehalfOption>> PenHoldersAsync(string? taskForceId, CancellationToken ct) =>

@@ -140,6 +140,20 @@ public sealed class DeliberationPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispositions_WhileTheWindowIsStillOpen_OfferNoDecisionAndSayWhy()
+    {
+        var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
+        await _app.CommentAsync(ConsultationKit.AdvisorUni, consultationId, "Add a definition.", paragraph: 1);
+        var browser = await _app.SignedInAsync(ConsultationKit.PenHolderNl);
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/consultations/{consultationId}/dispositions"));
+
+        Assert.Contains("Add a definition.", page);
+        Assert.DoesNotContain("]dispose", page);
+        Assert.Contains("the workflow's disposition step is open, and it is not open now", page);
+    }
+
+    [Fact]
     public async Task Consultation_ASignedInMemberOfTheAudienceWithoutALink_CommentsAsThemselves()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
