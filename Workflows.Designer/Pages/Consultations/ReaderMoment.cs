@@ -1,4 +1,5 @@
 using System.Globalization;
+using FocWorkflows.Definitions.Globalization;
 using Humanizer;
 
 namespace FocWorkflows.Designer.Pages.Consultations;
@@ -10,11 +11,9 @@ namespace FocWorkflows.Designer.Pages.Consultations;
 /// </summary>
 public sealed record ReaderMoment(string Relative, string Exact, string Language, string Iso)
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-
     public static ReaderMoment Of(DateTimeOffset at, DateTimeOffset now, string? timeZone, string? language)
     {
-        var culture = CultureOf(language);
+        var culture = ReaderCulture.For(language);
         var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(at, zone);
         var offset = local.Offset == TimeSpan.Zero ? "UTC" : $"UTC{(local.Offset < TimeSpan.Zero ? '-' : '+')}{local.Offset:hh\\:mm}";
@@ -22,17 +21,4 @@ public sealed record ReaderMoment(string Relative, string Exact, string Language
         return new(at.Humanize(now, culture), exact, culture.Name, at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
     }
 
-    private static CultureInfo CultureOf(string? language)
-    {
-        if (string.IsNullOrWhiteSpace(language)) return English;
-        try
-        {
-            // predefinedOnly: ICU would otherwise invent a culture for any well-formed typo.
-            return CultureInfo.GetCultureInfo(language, predefinedOnly: true);
-        }
-        catch (CultureNotFoundException)
-        {
-            return English;
-        }
-    }
 }

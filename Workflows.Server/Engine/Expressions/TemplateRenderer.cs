@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using FocWorkflows.Definitions.Globalization;
 using Fluid;
 using Fluid.Values;
 using Microsoft.Extensions.FileProviders;
@@ -62,20 +63,8 @@ public sealed class TemplateRenderer(IOptions<ExpressionLimits> options)
     private static CultureInfo ResolveCulture(string? name)
     {
         // English, not the invariant culture: Humanizer's ordinals and inflections need a language.
-        if (string.IsNullOrEmpty(name))
-        {
-            return English;
-        }
-
-        try
-        {
-            // predefinedOnly: ICU would otherwise invent a culture for any well-formed typo.
-            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
-        }
-        catch (CultureNotFoundException e)
-        {
-            throw new ExpressionException($"unknown culture '{name}'", e);
-        }
+        if (string.IsNullOrEmpty(name)) return English;
+        return ReaderCulture.Find(name) ?? throw new ExpressionException($"unknown culture '{name}'");
     }
 
     private static TemplateOptions CreateTemplateOptions(ExpressionLimits limits)

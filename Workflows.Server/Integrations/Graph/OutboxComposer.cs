@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FocWorkflows.Definitions.Globalization;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Expressions;
@@ -58,7 +59,7 @@ public sealed class OutboxComposer(TemplateRenderer templates, IDirectory direct
         var language = Text(p, "language") ?? person?.Language ?? "en";
         var template = MailTemplates.Find(name, language)!;
         var zone = TimeZones.Find(Text(p, "timeZone") ?? person?.TimeZone);
-        var culture = CultureOrEnglish(language);
+        var culture = ReaderCulture.For(language);
         var deadline = Moment(p, template.DeadlineField);
         var vars = new JsonObject
         {
@@ -120,12 +121,6 @@ public sealed class OutboxComposer(TemplateRenderer templates, IDirectory direct
     }
 
     private static string Sender(string? mailbox) => GraphOptions.Has(mailbox) ? mailbox! : "local";
-
-    private static CultureInfo CultureOrEnglish(string language)
-    {
-        try { return CultureInfo.GetCultureInfo(language, predefinedOnly: true); }
-        catch (CultureNotFoundException) { return CultureInfo.GetCultureInfo("en"); }
-    }
 
     private static string? Text(JsonObject p, string name) =>
         p[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;

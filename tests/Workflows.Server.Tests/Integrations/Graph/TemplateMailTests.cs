@@ -88,4 +88,17 @@ public sealed class TemplateMailTests : IDisposable
         Assert.Contains("Dear Someone", html);
         Assert.Contains("(America/Sao_Paulo)", html);
     }
+
+    [Fact]
+    public async Task Dispatch_ToAReaderWhoseCultureCountsAnotherCalendar_WritesTheDeadlineInTheGregorianYear()
+    {
+        var (_, html) = await DeliveredAsync("reader@foc.example", "approval-opened", new JsonObject
+        {
+            ["roundId"] = "r-8", ["deadline"] = TestApp.Epoch.AddDays(3).ToString("o"), ["title"] = "Text",
+            ["name"] = "A reader", ["language"] = "ar-SA", ["timeZone"] = "Asia/Riyadh",
+        });
+
+        Assert.Contains("2026", html);
+        Assert.DoesNotContain("1448", html);
+    }
 }
