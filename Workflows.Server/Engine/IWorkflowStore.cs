@@ -21,16 +21,20 @@ public interface IWorkflowStore
     Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string key, CancellationToken ct);
 
     /// <summary>
-    /// Takes up to <paramref name="max"/> timers due by <paramref name="now"/>, oldest first, for this
-    /// process until <paramref name="claimUntil"/>: where several processes share the database, no other
-    /// process gets them before then (so a crashed claimer's timers are taken again after it).
+    /// Takes up to <paramref name="max"/> timers due by <paramref name="now"/>, oldest first, of running or
+    /// waiting instances (a faulted instance's timers wait for its retry), until <paramref name="claimUntil"/>:
+    /// no claim before then gets them, in this process or another (so a crashed claimer's timers, and a timer
+    /// whose fire failed, are taken again after it).
     /// </summary>
     Task<IReadOnlyList<Bookmark>> ClaimDueTimersAsync(DateTimeOffset now, DateTimeOffset claimUntil, int max, CancellationToken ct);
 
-    /// <summary>Gives back claimed timers that were not fired (after a failure), so they fire at the next tick.</summary>
+    /// <summary>Gives back claimed timers that were not fired, so the next claim may take them.</summary>
     Task ReleaseTimerClaimsAsync(IReadOnlyCollection<string> bookmarkIds, CancellationToken ct);
 
     Task<IdempotencyRecord?> FindIdempotencyAsync(string scope, string key, CancellationToken ct);
+
+    /// <summary>Every record under one scope (e.g. each instance one event request resumed).</summary>
+    Task<IReadOnlyList<IdempotencyRecord>> FindIdempotencyScopeAsync(string scope, CancellationToken ct);
 }
 
 /// <summary>Published definitions by id and version; a version never changes once published.</summary>

@@ -30,7 +30,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
 internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
 {
     /// <summary>
-    /// Until when a process has taken this due timer (PostgreSQL, see <see cref="PostgresRowClaims"/>). A shadow
+    /// Until when a pass of the timer worker (in this process or another) has taken this due timer. A shadow
     /// property: the engine never sees it, and a burst that reschedules a timer writes it back empty.
     /// </summary>
     public const string ClaimedUntil = nameof(ClaimedUntil);

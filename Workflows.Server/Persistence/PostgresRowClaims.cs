@@ -7,19 +7,27 @@ namespace FocWorkflows.Server.Persistence;
 /// How several server processes sharing one PostgreSQL database take due rows: <c>FOR UPDATE SKIP LOCKED</c>
 /// in the caller's transaction, which then marks the rows as taken (a lease) before it commits. A process
 /// never waits for another's claim and never takes a row another holds; a lease outlives a crashed claimer
-/// only until it expires. SQLite has no row locks and is one process, so its stores claim without these.
+/// only until it expires. SQLite has no row locks and is one process: its stores claim in a write transaction,
+/// which shuts out every other writer.
 /// </summary>
 internal static class PostgresRowClaims
 {
-    /// <summary>Locks up to <paramref name="max"/> timers due by now that nobody holds, oldest first.</summary>
+    /// <summary>
+    /// Locks up to <paramref name="max"/> timers due by now that nobody holds, oldest first, of instances that can fire
+    /// them (running or waiting): a faulted instance's timers are never taken, so never taken again and again.
+    /// </summary>
     public static Task<List<Bookmark>> LockDueTimersAsync(WorkflowDbContext db, DateTimeOffset now, int max, CancellationToken ct)
     {
         var at = Stored(db, now);
+        var running = nameof(InstanceStatus.Running);
+        var waiting = nameof(InstanceStatus.Waiting);
         return db.Bookmarks.FromSql($"""
-            SELECT * FROM "Bookmarks"
-            WHERE "DueAt" <= {at} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" <= {at})
-            ORDER BY "DueAt" LIMIT {max}
-            FOR UPDATE SKIP LOCKED
+            SELECT b.* FROM "Bookmarks" AS b
+            JOIN "Instances" AS i ON i."Id" = b."InstanceId"
+            WHERE b."DueAt" <= {at} AND (b."ClaimedUntil" IS NULL OR b."ClaimedUntil" <= {at})
+              AND i."Status" IN ({running}, {waiting})
+            ORDER BY b."DueAt" LIMIT {max}
+            FOR UPDATE OF b SKIP LOCKED
             """).AsNoTracking().ToListAsync(ct);
     }
 

@@ -66,7 +66,7 @@ public sealed class Burst
     /// <summary>Open tasks already stored whose due time moved with their step's deadline.</summary>
     public List<HumanTask> RescheduledTasks { get; } = [];
 
-    /// <summary>Set when the burst was a start with an <c>Idempotency-Key</c>.</summary>
+    /// <summary>Set when the burst was a start, or an event's resume of this instance, with an <c>Idempotency-Key</c>.</summary>
     public IdempotencyRecord? Idempotency { get; set; }
 
     public int ActivitiesRun { get; set; }

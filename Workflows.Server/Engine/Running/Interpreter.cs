@@ -217,8 +217,15 @@ public sealed class EngineOptions
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long due timers taken by this process stay its own (PostgreSQL, several processes): another
-    /// process fires them only after that, so a crashed process delays its timers by at most this.
+    /// How long due timers taken by a pass stay its own: another process (PostgreSQL) or pass fires them only
+    /// after that, so a crashed process delays its timers by at most this, and a timer whose fire failed is
+    /// tried again then rather than at every pass.
     /// </summary>
     public TimeSpan TimerClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether this process checks every journal in the background (at start, then every <see cref="JournalCheckInterval"/>).</summary>
+    public bool RunJournalCheck { get; set; } = true;
+
+    /// <summary>How often every instance's journal is verified from the database; a broken one is logged and counted.</summary>
+    public TimeSpan JournalCheckInterval { get; set; } = TimeSpan.FromDays(1);
 }

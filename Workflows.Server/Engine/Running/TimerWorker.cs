@@ -4,7 +4,8 @@ namespace FocWorkflows.Server.Engine.Running;
 
 /// <summary>
 /// Fires due timers. It looks at once when the server starts, so a timer that fell due while the
-/// server was down fires then, and afterwards every poll interval (a second by default).
+/// server was down fires then, and afterwards every poll interval (a second by default). Each pass
+/// goes on while due timers remain (<see cref="WorkflowRuntime.FireDueTimersAsync"/>).
 /// </summary>
 public sealed class TimerWorker(WorkflowRuntime runtime, TimeProvider time, IOptions<EngineOptions> options, ILogger<TimerWorker> log)
     : BackgroundService
@@ -16,8 +17,7 @@ public sealed class TimerWorker(WorkflowRuntime runtime, TimeProvider time, IOpt
         {
             try
             {
-                // Keep firing while whole batches come back: a backlog after downtime drains at once.
-                while (await runtime.FireDueTimersAsync(stoppingToken) > 0) { }
+                await runtime.FireDueTimersAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -25,6 +25,7 @@ public sealed class TimerWorker(WorkflowRuntime runtime, TimeProvider time, IOpt
             }
             catch (Exception e)
             {
+                // Claiming failed (the database is away): a timer's own failure never reaches here.
                 log.LogError(e, "Firing due timers failed; trying again at the next tick.");
             }
             try

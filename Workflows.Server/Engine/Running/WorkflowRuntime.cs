@@ -20,7 +20,7 @@ public sealed record StartResult(WorkflowInstance Instance, bool Replayed);
 /// it reload and run again, so every resume is applied exactly once. Once committed (and only then),
 /// the burst is announced to this process's watchers through <see cref="InstanceChangeNotifier"/>.
 /// </summary>
-public sealed class WorkflowRuntime(
+public sealed partial class WorkflowRuntime(
     IWorkflowStore store,
     IPublishedDefinitions definitions,
     Interpreter interpreter,
@@ -29,7 +29,8 @@ public sealed class WorkflowRuntime(
     IdGenerator ids,
     ITaskForceLookup taskForces,
     InstanceChangeNotifier changes,
-    IOptions<EngineOptions> options)
+    IOptions<EngineOptions> options,
+    ILogger<WorkflowRuntime> logger)
 {
     private const int CommitAttempts = 8;
     public const string SystemActor = "system";
@@ -107,80 +108,6 @@ public sealed class WorkflowRuntime(
             RequireActive(burst);
             await interpreter.ResumeAsync(burst, open, payload, ct);
         }, ct);
-    }
-
-    /// <summary>Delivers a named event to every instance waiting on it with this correlation key.</summary>
-    public async Task<IReadOnlyList<string>> PublishEventAsync(string name, string? correlationKey, JsonNode? payload, string? actor, CancellationToken ct)
-    {
-        var key = EventKey(name, correlationKey);
-        var resumed = new List<string>();
-        foreach (var instanceId in (await store.FindBookmarksAsync(BookmarkKinds.Event, key, ct)).Select(b => b.InstanceId).Distinct())
-        {
-            var delivered = false;
-            await RunBurstAsync(instanceId, actor ?? SystemActor, null, async burst =>
-            {
-                // A retry after a lost commit race decides afresh: the other process may have delivered it.
-                delivered = false;
-                // Re-read under the lock: a concurrent event may have consumed the bookmark.
-                var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Kind == BookmarkKinds.Event && b.Key == key);
-                if (bookmark is null || !IsActive(burst)) return;
-                await interpreter.ResumeAsync(burst, bookmark, payload, ct);
-                delivered = true;
-            }, ct);
-            if (delivered) resumed.Add(instanceId);
-        }
-        return resumed;
-    }
-
-    /// <summary>
-    /// Fires every timer due by now, oldest first; returns how many this process fired. The timers are
-    /// claimed first, so processes sharing a PostgreSQL database never both fire one; each fire still
-    /// runs under the instance's lock and stamp, like any resume.
-    /// </summary>
-    public async Task<int> FireDueTimersAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var timers = await store.ClaimDueTimersAsync(now, now + options.Value.TimerClaimTimeout, 200, ct);
-        var fired = 0;
-        var tried = 0;
-        try
-        {
-            foreach (var timer in timers)
-            {
-                tried++;
-                var resumed = false;
-                await RunBurstAsync(timer.InstanceId, SystemActor, null, async burst =>
-                {
-                    resumed = false; // a retry after a concurrent commit decides afresh
-                    // Re-read under the lock: the timer may have fired, or been moved later, since it was claimed.
-                    var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Id == timer.Id);
-                    if (bookmark is not { DueAt: { } dueAt } || dueAt > burst.Now || !IsActive(burst)) return;
-                    await interpreter.ResumeAsync(burst, bookmark, new JsonObject { ["dueAt"] = dueAt, ["firedAt"] = burst.Now }, ct, byTimer: true);
-                    resumed = true;
-                }, ct);
-                if (resumed) fired++;
-            }
-        }
-        catch (Exception) when (tried < timers.Count)
-        {
-            // Give back the timers not tried yet, so they fire at the next tick. The one that failed keeps its
-            // claim until it expires: a timer that keeps failing does not hold up the others at every tick.
-            await ReleaseQuietlyAsync([.. timers.Skip(tried).Select(t => t.Id)]);
-            throw;
-        }
-        return fired;
-    }
-
-    private async Task ReleaseQuietlyAsync(IReadOnlyCollection<string> bookmarkIds)
-    {
-        try
-        {
-            await store.ReleaseTimerClaimsAsync(bookmarkIds, CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            // The database is failing too: the claims expire on their own, and the first failure is the one to report.
-        }
     }
 
     public Task CancelAsync(string instanceId, string reason, string? actor, CancellationToken ct) =>

@@ -55,6 +55,117 @@ public sealed class EventsApiTests : IDisposable
         Assert.Single(await _app.JournalAsync(ai), j => j.Event == JournalEvents.Resumed);
     }
 
+    /// <summary>Two instances that wait on the steering committee's decision twice (it decides, then confirms).</summary>
+    private async Task<IReadOnlyList<string>> StartTwoTwiceWaitersAsync()
+    {
+        await _app.PublishAsync(Define("await-twice").Start()
+            .Node("decided", ControlActivityTypes.WaitForEvent, new { eventName = "sc-decided", correlationKey = "ai" })
+            .Node("confirmed", ControlActivityTypes.WaitForEvent, new { eventName = "sc-decided", correlationKey = "ai" })
+            .End().Chain("start", "decided", "confirmed", "end").Build());
+        return [.. new[] { (await _app.StartAsync("await-twice")).Id, (await _app.StartAsync("await-twice")).Id }.Order(StringComparer.Ordinal)];
+    }
+
+    private static HttpRequestMessage Decision(string? idempotencyKey, object? payload = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/events/sc-decided") { Content = JsonBody(new { correlationKey = "ai", payload }) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return request;
+    }
+
+    private async Task<int> ResumesAsync(string instanceId) =>
+        (await _app.JournalAsync(instanceId)).Count(j => j.Event == JournalEvents.Resumed);
+
+    [Fact]
+    public async Task Publish_RetriedWithTheSameIdempotencyKey_ResumesNoInstanceTwice_AndAnswersTheSameResult()
+    {
+        var waiters = await StartTwoTwiceWaitersAsync();
+        var client = _app.ClientAs(People.Secretariat);
+        var first = await (await client.SendAsync(Decision("decision-1"))).ExpectAsync(HttpStatusCode.OK);
+
+        var retry = await client.SendAsync(Decision("decision-1"));
+
+        var body = await retry.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(waiters, first["resumedInstances"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Equal(first.ToJsonString(), body.ToJsonString());
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        foreach (var id in waiters)
+        {
+            Assert.Equal(1, await ResumesAsync(id)); // both still wait on the confirmation the retry would have given
+            Assert.Equal(InstanceStatus.Waiting, (await _app.InstanceAsync(id)).Status);
+        }
+    }
+
+    [Fact]
+    public async Task Publish_AnotherIdempotencyKey_ResumesAgain()
+    {
+        var waiters = await StartTwoTwiceWaitersAsync();
+        var client = _app.ClientAs(People.Secretariat);
+        await (await client.SendAsync(Decision("decision-1"))).ExpectAsync(HttpStatusCode.OK);
+
+        var confirmation = await client.SendAsync(Decision("confirmation-1"));
+
+        var body = await confirmation.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(waiters, body["resumedInstances"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.False(confirmation.Headers.Contains("Idempotent-Replayed"));
+        foreach (var id in waiters)
+        {
+            Assert.Equal(2, await ResumesAsync(id));
+            Assert.Equal(InstanceStatus.Finished, (await _app.InstanceAsync(id)).Status);
+        }
+    }
+
+    [Fact]
+    public async Task Publish_SameIdempotencyKeyTwiceAtOnce_ResumesEachInstanceOnce()
+    {
+        var waiters = await StartTwoTwiceWaitersAsync();
+        var client = _app.ClientAs(People.Secretariat);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            await (await client.SendAsync(Decision("decision-1"))).ExpectAsync(HttpStatusCode.OK)));
+
+        Assert.All(answers, a => Assert.Equal(waiters, a["resumedInstances"]!.AsArray().Select(i => i!.GetValue<string>())));
+        foreach (var id in waiters) Assert.Equal(1, await ResumesAsync(id));
+    }
+
+    [Fact]
+    public async Task Publish_SameIdempotencyKeyAnotherPayload_Returns422AndResumesNothing()
+    {
+        var waiters = await StartTwoTwiceWaitersAsync();
+        var client = _app.ClientAs(People.Secretariat);
+        await (await client.SendAsync(Decision("decision-1", new { approved = true }))).ExpectAsync(HttpStatusCode.OK);
+
+        var response = await client.SendAsync(Decision("decision-1", new { approved = false }));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "unprocessable");
+        Assert.Equal(["Idempotency-Key"], problem.ErrorKeys());
+        foreach (var id in waiters) Assert.Equal(1, await ResumesAsync(id));
+    }
+
+    [Fact]
+    public async Task Publish_SameIdempotencyKeyByAnotherCaller_IsTheirOwnKey()
+    {
+        var waiters = await StartTwoTwiceWaitersAsync();
+        await (await _app.ClientAs(People.Secretariat).SendAsync(Decision("decision-1"))).ExpectAsync(HttpStatusCode.OK);
+
+        var response = await _app.ClientAs(People.Chair).SendAsync(Decision("decision-1"));
+
+        var body = await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(waiters, body["resumedInstances"]!.AsArray().Select(i => i!.GetValue<string>()));
+        foreach (var id in waiters) Assert.Equal(2, await ResumesAsync(id));
+    }
+
+    [Fact]
+    public async Task Publish_IdempotencyKeyTooLong_Returns400NamingTheHeader_AndResumesNothing()
+    {
+        var waiters = await StartTwoTwiceWaitersAsync();
+
+        var response = await _app.ClientAs(People.Secretariat).SendAsync(Decision(new string('k', 201)));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Equal(["Idempotency-Key"], problem.ErrorKeys());
+        foreach (var id in waiters) Assert.Equal(0, await ResumesAsync(id));
+    }
+
     [Theory]
     [InlineData("/api/events/sc-decided", "{ \"correlationKey\": \"cyber\" }")]
     [InlineData("/api/events/something-else", "{ \"correlationKey\": \"ai\" }")]

@@ -39,3 +39,8 @@ public sealed class PostgresConcurrentResponsesTests : ConcurrentResponsesTests
 {
     protected override bool OnPostgres => true;
 }
+
+public sealed class PostgresTimerStarvationTests : TimerStarvationTests
+{
+    protected override bool OnPostgres => true;
+}
