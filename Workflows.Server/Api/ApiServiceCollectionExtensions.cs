@@ -67,6 +67,7 @@ public static class ApiServiceCollectionExtensions
         api.MapInstances();
         api.MapTasks();
         api.MapEvents();
+        api.MapJournal();
         api.MapDirectory();
         api.MapConsultations();
         api.MapDispositions();

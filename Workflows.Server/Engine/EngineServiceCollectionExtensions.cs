@@ -14,6 +14,8 @@ public static class EngineServiceCollectionExtensions
             .Validate(o => o.MaxActivitiesPerBurst > 0, "Engine:MaxActivitiesPerBurst must be above zero.")
             .Validate(o => o.TimerPollInterval > TimeSpan.Zero, "Engine:TimerPollInterval must be above zero.")
             .Validate(o => o.TimerClaimTimeout > TimeSpan.Zero, "Engine:TimerClaimTimeout must be above zero.")
+            .Validate(o => o.JournalCheckInterval > TimeSpan.Zero && o.JournalCheckInterval <= JournalCheckWorker.LongestInterval,
+                "Engine:JournalCheckInterval must be above zero and at most 30 days.")
             .ValidateOnStart();
         services.AddExpressions();
         services.AddSingleton(TimeProvider.System);
@@ -30,6 +32,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TaskCompletion>();
         services.AddHostedService<TimerWorker>();
+        services.AddMetrics();
+        services.AddSingleton<JournalMetrics>();
+        services.AddHostedService<JournalCheckWorker>();
         return services;
     }
 }

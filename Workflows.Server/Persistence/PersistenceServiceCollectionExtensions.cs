@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton<IJournalAudit, EfJournalAudit>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<IPublishedDefinitions>(sp => sp.GetRequiredService<DefinitionStore>());
         services.AddSingleton<InstanceQueries>();

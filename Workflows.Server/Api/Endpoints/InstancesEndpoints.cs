@@ -76,11 +76,10 @@ public static class InstancesEndpoints
         return TypedResults.Ok(entries.Select(InstanceResponses.Journal).ToList());
     }
 
-    private static async Task<Ok<JournalVerification>> Verify(string id, InstanceQueries queries, CancellationToken ct)
+    private static async Task<Ok<JournalVerification>> Verify(string id, IJournalAudit audit, CancellationToken ct)
     {
-        var entries = await queries.WholeJournalAsync(id, ct) ?? throw WorkflowProblem.NotFound("Instance", id);
-        var broken = JournalWriter.Verify(entries);
-        return TypedResults.Ok(new JournalVerification(broken is null, entries.Count, broken));
+        var check = await audit.CheckAsync(id, ct) ?? throw WorkflowProblem.NotFound("Instance", id);
+        return TypedResults.Ok(new JournalVerification(check.Intact, check.Entries, check.FirstBrokenSequence));
     }
 
     private static async Task<Ok<InstanceResponse>> Cancel(string id, CancelRequest? request, HttpContext http, WorkflowRuntime runtime,

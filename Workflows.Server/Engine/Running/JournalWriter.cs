@@ -7,15 +7,23 @@ namespace FocWorkflows.Server.Engine.Running;
 
 /// <summary>
 /// Appends journal lines to a burst, chaining each line's hash to the previous one so the record
-/// can be verified later (<see cref="Verify"/>).
+/// can be verified later (<see cref="JournalVerifier"/>), from what the database holds.
 /// </summary>
 public static class JournalWriter
 {
+    /// <summary>
+    /// The precision of a journal line's time, in what is stored and in what is hashed: whole milliseconds. The
+    /// database keeps moments at 0.1 ms (<c>DateTimeOffsetToBinaryConverter</c>), so a hash over finer ticks could
+    /// never be recomputed from the stored line; a millisecond is kept exactly by every provider, and a time in
+    /// whole seconds (every line written on a whole-second clock before this rule) hashes as it always did.
+    /// </summary>
+    public static readonly TimeSpan TimePrecision = TimeSpan.FromMilliseconds(1);
+
     public static JournalEntry Append(Burst burst, string @event, string? nodeId = null, string? activityType = null,
         string? outcome = null, JsonObject? details = null, string? actor = null)
     {
         var instance = burst.Instance;
-        var entry = Create(instance.Id, instance.JournalSequence + 1, burst.Now, nodeId, activityType, @event,
+        var entry = Create(instance.Id, instance.JournalSequence + 1, Canonical(burst.Now), nodeId, activityType, @event,
             actor ?? burst.Actor, burst.OnBehalfOf, outcome, details?.ToJsonString(), instance.JournalHead);
         instance.JournalSequence = entry.Sequence;
         instance.JournalHead = entry.Hash;
@@ -23,20 +31,20 @@ public static class JournalWriter
         return entry;
     }
 
-    /// <summary>The sequence of the first entry whose hash or link does not match, or null when intact.</summary>
+    /// <summary>The time as a journal line keeps it: cut (never rounded up) to <see cref="TimePrecision"/>.</summary>
+    public static DateTimeOffset Canonical(DateTimeOffset at) => at.AddTicks(-(at.UtcTicks % TimePrecision.Ticks));
+
+    /// <summary>The sequence of the first entry whose hash or link does not match (or that is missing), or null when intact.</summary>
     public static long? Verify(IEnumerable<JournalEntry> entries)
     {
-        string? previous = null;
-        long expected = 1;
-        foreach (var e in entries.OrderBy(e => e.Sequence))
-        {
-            var recomputed = Hash(e.InstanceId, e.Sequence, e.At, e.NodeId, e.ActivityType, e.Event, e.Actor, e.OnBehalfOf, e.Outcome, e.DetailsJson, previous);
-            if (e.Sequence != expected || e.PreviousHash != previous || e.Hash != recomputed) return e.Sequence;
-            previous = e.Hash;
-            expected++;
-        }
-        return null;
+        var verifier = new JournalVerifier();
+        foreach (var e in entries.OrderBy(e => e.Sequence)) verifier.Add(e);
+        return verifier.FirstBrokenSequence;
     }
+
+    /// <summary>The hash a line must carry: over its stored fields and the previous line's hash.</summary>
+    public static string Hash(JournalEntry e, string? previousHash) =>
+        Hash(e.InstanceId, e.Sequence, e.At, e.NodeId, e.ActivityType, e.Event, e.Actor, e.OnBehalfOf, e.Outcome, e.DetailsJson, previousHash);
 
     private static JournalEntry Create(string instanceId, long sequence, DateTimeOffset at, string? nodeId, string? activityType,
         string @event, string? actor, string? onBehalfOf, string? outcome, string? details, string? previousHash) => new()
@@ -59,7 +67,7 @@ public static class JournalWriter
         string @event, string? actor, string? onBehalfOf, string? outcome, string? details, string? previousHash)
     {
         // Unit separators keep field boundaries unambiguous; times are hashed in UTC ticks so the
-        // stored offset cannot change the hash.
+        // stored offset cannot change the hash (a line's time is canonical, see TimePrecision).
         var text = string.Join('\u001f', instanceId, sequence, at.UtcTicks, nodeId, activityType, @event, actor, onBehalfOf, outcome, details, previousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }

@@ -28,4 +28,15 @@ public sealed class EngineOptionsTests
 
         Assert.Contains("Engine:TimerClaimTimeout", error.ToString());
     }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("31.00:00:00")]
+    public void Start_JournalCheckIntervalOutOfRange_FailsNamingTheKey(string value)
+    {
+        var error = StartFailure("Engine:JournalCheckInterval", value);
+
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException ?? throw error;
+        Assert.Equal("Engine:JournalCheckInterval must be above zero and at most 30 days.", Assert.Single(validation.Failures));
+    }
 }

@@ -73,6 +73,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Seed:StandardWorkflows", _standardWorkflows ? "true" : "false");
         builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString());
         builder.UseSetting("Engine:RunTimerWorker", _timerWorker ? "true" : "false");
+        // The background journal check reads every journal at start; tests that want it turn it on.
+        builder.UseSetting("Engine:RunJournalCheck", "false");
         // Like timers, the outbox is dispatched by hand (OutboxDispatcher.DispatchDueAsync) in tests.
         builder.UseSetting("Graph:RunDispatcher", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

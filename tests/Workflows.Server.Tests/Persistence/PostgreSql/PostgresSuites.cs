@@ -1,3 +1,4 @@
+using FocWorkflows.Server.Tests.Api;
 using FocWorkflows.Server.Tests.Deliberation.Approvals;
 using FocWorkflows.Server.Tests.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Deliberation.Workflows;
@@ -41,6 +42,11 @@ public sealed class PostgresConcurrentResponsesTests : ConcurrentResponsesTests
 }
 
 public sealed class PostgresTimerStarvationTests : TimerStarvationTests
+{
+    protected override bool OnPostgres => true;
+}
+
+public sealed class PostgresJournalApiTests : JournalApiTests
 {
     protected override bool OnPostgres => true;
 }
