@@ -56,6 +56,11 @@ public static class ApiServiceCollectionExtensions
             app.Logger.LogInformation("Entra ID authentication is on: people sign in through {Authority} (client {ClientId}); the API takes its bearer tokens.",
                 entra.EffectiveAuthority, entra.ClientId);
         }
+        else if (mode.IsDevelopmentSignInOutsideDevelopment(app.Environment))
+        {
+            app.Logger.LogWarning("DEVELOPMENT SIGN-IN IS ON OUTSIDE THE DEVELOPMENT ENVIRONMENT ({Environment}), allowed by {Key}: anyone who reaches this server can act as anyone, the secretariat included. Set Authentication:Mode=EntraId before real use.",
+                app.Environment.EnvironmentName, DevelopmentSignInGuard.AllowKey);
+        }
         else
         {
             app.Logger.LogWarning("Development authentication is on: API callers are trusted by the {Header} header. Never expose this server.",

@@ -6,9 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Designer;
 
-internal sealed class SessionPort(IDbContextFactory<WorkflowDbContext> contexts, IOptions<AuthenticationModeOptions> mode) : ISessionPort
+internal sealed class SessionPort(IDbContextFactory<WorkflowDbContext> contexts, IOptions<AuthenticationModeOptions> mode, IHostEnvironment environment) : ISessionPort
 {
     public bool DevelopmentSignIn => !mode.Value.IsEntraId;
+
+    public bool DevelopmentSignInOutsideDevelopment => mode.Value.IsDevelopmentSignInOutsideDevelopment(environment);
 
     public async Task<IReadOnlyList<SignInCandidate>> CandidatesAsync(CancellationToken ct)
     {

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
 
 namespace FocWorkflows.Server.Api.Auth;
 
 /// <summary>
-/// Production sign-in through Microsoft Entra ID: OpenID Connect (authorization code flow) signs people
-/// into the Designer's session cookie; JWT bearer accepts the API's access tokens. Either way the account
-/// is matched to a person of the directory by e-mail, and that person's roles apply.
+/// Production sign-in through Microsoft Entra ID, on Microsoft.Identity.Web: OpenID Connect (authorization code
+/// flow) signs people into the Designer's session cookie; JWT bearer accepts the API's access tokens, with the
+/// library's issuer (tenant), signing key and scope checks. Either way the account is matched to a person of the
+/// directory by e-mail, and that person's roles apply.
 /// </summary>
 public static class EntraIdAuthentication
 {
@@ -20,13 +22,34 @@ public static class EntraIdAuthentication
 
     public static AuthenticationBuilder AddEntraIdSchemes(this AuthenticationBuilder builder)
     {
-        builder.Services.AddOptions<EntraIdOptions>().BindConfiguration(EntraIdOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<EntraIdOptions>, EntraIdOptionsValidation>();
-        builder.Services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => ConfigurePages(o, entra.Value));
-        builder.Services.AddOptions<JwtBearerOptions>(BearerScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => EntraIdBearer.Configure(o, entra.Value));
-        return builder
-            .AddOpenIdConnect(OpenIdScheme, "Microsoft", _ => { })
-            .AddJwtBearer(BearerScheme, _ => { });
+        var services = builder.Services;
+        services.AddOptions<EntraIdOptions>().BindConfiguration(EntraIdOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EntraIdOptions>, EntraIdOptionsValidation>();
+
+        // Pages. No cookie of the library's own (cookieScheme: null): people sign in to the session cookie every mode shares.
+        builder.AddMicrosoftIdentityWebApp(_ => { }, cookieScheme: null, openIdConnectScheme: OpenIdScheme, displayName: "Microsoft");
+        services.AddOptions<MicrosoftIdentityOptions>(OpenIdScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => ConfigurePages(o, entra.Value));
+
+        // API. Our settings come first: the library keeps the audiences it finds set and chains its events around ours.
+        services.AddOptions<MicrosoftIdentityOptions>(BearerScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => ConfigureApplication(o, entra.Value));
+        services.AddOptions<JwtBearerOptions>(BearerScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => EntraIdBearer.Configure(o, entra.Value));
+        builder.AddMicrosoftIdentityWebApi(_ => { }, _ => { }, BearerScheme);
+
+        // The library merges RequireHttpsMetadata with "or true", so a local fake authority over http is allowed here,
+        // after the library has written the handler's options and before the handler reads them to fetch the metadata.
+        services.AddOptions<OpenIdConnectOptions>(OpenIdScheme).Configure<IOptions<EntraIdOptions>>((o, entra) => o.RequireHttpsMetadata = entra.Value.RequireHttpsMetadata);
+        return builder;
+    }
+
+    /// <summary>The app registration, from our section; the authority is the library's <c>{Instance}{TenantId}/v2.0</c> unless replaced.</summary>
+    private static void ConfigureApplication(MicrosoftIdentityOptions o, EntraIdOptions entra)
+    {
+        o.Instance = entra.Instance;
+        o.TenantId = entra.TenantId;
+        o.ClientId = entra.ClientId;
+        o.ClientSecret = entra.ClientSecret;
+        if (EntraIdOptions.Has(entra.Authority)) o.Authority = entra.EffectiveAuthority;
+        o.TokenValidationParameters.ValidIssuers = entra.ReplacedAuthorityIssuers;
     }
 
     /// <summary>
@@ -51,12 +74,9 @@ public static class EntraIdAuthentication
     public static bool HasBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
-    private static void ConfigurePages(OpenIdConnectOptions o, EntraIdOptions entra)
+    private static void ConfigurePages(MicrosoftIdentityOptions o, EntraIdOptions entra)
     {
-        o.Authority = entra.EffectiveAuthority;
-        o.RequireHttpsMetadata = entra.RequireHttpsMetadata;
-        o.ClientId = entra.ClientId;
-        o.ClientSecret = entra.ClientSecret;
+        ConfigureApplication(o, entra);
         o.ResponseType = "code";
         o.SignInScheme = SessionAuthentication.CookieScheme;
         o.Scope.Add("email");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,17 +10,23 @@ namespace FocWorkflows.Server.Api.Auth;
 /// </summary>
 internal static class EntraIdBearer
 {
+    /// <summary>
+    /// Runs before Microsoft.Identity.Web's own configuration, which sets the authority from the app registration, checks
+    /// issuers of the tenant (v1.0 and v2.0 tokens) and signing keys, and requires a scope or role in the token before
+    /// <see cref="JwtBearerEvents.OnTokenValidated"/> below maps the account to the directory.
+    /// </summary>
     internal static void Configure(JwtBearerOptions o, EntraIdOptions entra)
     {
-        o.Authority = entra.EffectiveAuthority;
         o.RequireHttpsMetadata = entra.RequireHttpsMetadata;
         o.MapInboundClaims = false;
+        // Set here, so the library does not replace them by its audience chosen from the token's version claim.
         o.TokenValidationParameters.ValidAudiences = entra.Audiences;
-        // The metadata's own issuer is added by the handler; these are further ones of the same tenant.
-        o.TokenValidationParameters.ValidIssuers = entra.ExtraIssuers;
+        o.TokenValidationParameters.ValidIssuers = entra.ReplacedAuthorityIssuers;
         o.Events = new JwtBearerEvents
         {
-            OnTokenValidated = context => EntraIdAuthentication.MapToDirectoryAsync(context.HttpContext, context.Principal!, EntraIdAuthentication.BearerScheme, p => context.Principal = p, context.Fail),
+            OnTokenValidated = context => context.Result is not null
+                ? Task.CompletedTask // already refused by the library (no scope or role): no directory look-up
+                : EntraIdAuthentication.MapToDirectoryAsync(context.HttpContext, context.Principal!, EntraIdAuthentication.BearerScheme, p => context.Principal = p, context.Fail),
             OnChallenge = async context =>
             {
                 context.HandleResponse();
@@ -38,6 +45,9 @@ internal static class EntraIdBearer
     {
         null => "Send an Entra ID access token for this API as 'Authorization: Bearer <token>'.",
         NotInDirectoryException refusal => refusal.Message,
+        // Microsoft.Identity.Web's refusal of a token that grants nothing of this API (e.g. an application's own token).
+        AuthenticationFailureException e when e.Message.StartsWith("IDW10201", StringComparison.Ordinal) =>
+            "The bearer token grants no scope or role of this API; request one of the scopes the API exposes.",
         SecurityTokenExpiredException => "The bearer token has expired; get a new one from Entra ID.",
         SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
         SecurityTokenInvalidAudienceException => "The bearer token was issued for another audience than this API.",

@@ -2,7 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Api.Auth;
 
-/// <summary>Section <c>Authentication:EntraId</c>: the app registration the coalition's people sign in through.</summary>
+/// <summary>
+/// Section <c>Authentication:EntraId</c>: the app registration the coalition's people sign in through. Its keys are
+/// Microsoft.Identity.Web's own (<c>Instance</c>, <c>TenantId</c>, <c>ClientId</c>, <c>ClientSecret</c>, <c>Authority</c>),
+/// checked here at start so that a missing one stops the server, named, rather than someone's first sign-in.
+/// </summary>
 public sealed class EntraIdOptions
 {
     public const string SectionName = "Authentication:EntraId";
@@ -27,10 +31,10 @@ public sealed class EntraIdOptions
     public string[] Audiences => Has(Audience) ? [Audience!] : [ClientId!, $"api://{ClientId}"];
 
     /// <summary>
-    /// Entra ID issues v1.0 access tokens (issuer <c>sts.windows.net</c>) unless the app's manifest asks for v2.0;
-    /// accept both from this tenant. A replaced authority is trusted for its own issuer only.
+    /// A replaced authority is trusted for its own issuer only. Entra ID's issuers (v1.0 and v2.0, of this tenant) are
+    /// checked by Microsoft.Identity.Web against the tenant's metadata, which it fetches over https only.
     /// </summary>
-    public string[] ExtraIssuers => Has(Authority) ? [] : [$"https://sts.windows.net/{TenantId}/"];
+    public string[]? ReplacedAuthorityIssuers => Has(Authority) ? [EffectiveAuthority] : null;
 
     /// <summary>Plain HTTP metadata is allowed only from this machine (a local fake); never from a real authority.</summary>
     public bool RequireHttpsMetadata =>

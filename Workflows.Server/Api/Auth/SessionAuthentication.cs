@@ -2,6 +2,7 @@ using FocWorkflows.Server.Deliberation.Directory;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Api.Auth;
 
@@ -16,13 +17,17 @@ public static class SessionAuthentication
     public const string DefaultScheme = "Foc";
     public const string CookieScheme = "FocSession";
 
-    /// <summary>Adds the session cookie and the scheme that picks header or bearer token, else the cookie.</summary>
-    public static AuthenticationBuilder AddFocSchemes(this AuthenticationBuilder builder, AuthenticationModeOptions mode) => builder
-        .AddCookie(CookieScheme, o =>
+    /// <summary>
+    /// Adds the session cookie (its flags: <see cref="CookieSecurity"/>) and the scheme that picks header or bearer token,
+    /// else the cookie; and the guard that keeps development sign-in off servers not meant for it.
+    /// </summary>
+    public static AuthenticationBuilder AddFocSchemes(this AuthenticationBuilder builder, AuthenticationModeOptions mode)
+    {
+        builder.Services.AddSingleton<IValidateOptions<AuthenticationModeOptions>, DevelopmentSignInGuard>();
+        builder.Services.AddCookieSecurity();
+        return builder.AddCookie(CookieScheme, o =>
         {
             o.Cookie.Name = "foc.session";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/signin";
             o.AccessDeniedPath = "/signin";
             o.SlidingExpiration = true;
@@ -40,6 +45,7 @@ public static class SessionAuthentication
             ? http => EntraIdAuthentication.HasBearerToken(http.Request) ? EntraIdAuthentication.BearerScheme : CookieScheme
             // Development only: in Entra ID mode the header is never looked at (and has no handler).
             : http => http.Request.Headers.ContainsKey(DevelopmentAuthenticationHandler.Header) ? DevelopmentAuthenticationHandler.SchemeName : CookieScheme);
+    }
 
     /// <summary>The sign-in form's target (development) or the challenge (Entra ID), and sign-out.</summary>
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app, AuthenticationModeOptions mode)

@@ -38,6 +38,9 @@ public sealed class DesignerServer : WebApplicationFactory<Program>
         builder.UseSetting("Seed:StandardWorkflows", "true");
         builder.UseSetting("Engine:RunTimerWorker", "false");
         builder.UseSetting("Graph:RunDispatcher", "false");
+        // Outside the Development environment, as a test server is: development sign-in on purpose, over plain http.
+        builder.UseSetting("Authentication:AllowDevelopmentSignIn", "true");
+        builder.UseSetting("Authentication:CookieSecurePolicy", "SameAsRequest");
     }
 
     /// <summary>An HTTP client for the API, signed in (development header) as the given directory e-mail.</summary>

@@ -77,6 +77,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Engine:RunJournalCheck", "false");
         // Like timers, the outbox is dispatched by hand (OutboxDispatcher.DispatchDueAsync) in tests.
         builder.UseSetting("Graph:RunDispatcher", "false");
+        // Outside the Development environment, as a test server is: development sign-in on purpose, over plain http.
+        builder.UseSetting("Authentication:AllowDevelopmentSignIn", "true");
+        builder.UseSetting("Authentication:CookieSecurePolicy", "SameAsRequest");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

@@ -37,6 +37,14 @@ public sealed class AuthenticationOptionsTests
     }
 
     [Fact]
+    public void Start_CookieSecurePolicyNone_FailsNamingTheKey()
+    {
+        var failures = StartFailures(new() { ["Authentication:CookieSecurePolicy"] = "None" });
+
+        Assert.StartsWith("Authentication:CookieSecurePolicy must be 'Always' or 'SameAsRequest'", Assert.Single(failures));
+    }
+
+    [Fact]
     public void Start_UnknownMode_FailsNamingTheKey()
     {
         var failures = StartFailures(new() { ["Authentication:Mode"] = "Entra" });

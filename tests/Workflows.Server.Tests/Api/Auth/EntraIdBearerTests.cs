@@ -111,6 +111,14 @@ public sealed class EntraIdBearerTests : IDisposable
     }
 
     [Fact]
+    public async Task Api_TokenGrantingNoScopeOrRole_Is401ProblemSayingSo()
+    {
+        var response = await _entra.ClientWithToken(_entra.Token(People.Chair, scope: null)).GetAsync("/api/activities");
+
+        Assert.Contains("grants no scope or role of this API", await ExpectUnauthorizedAsync(response));
+    }
+
+    [Fact]
     public async Task Api_DevelopmentHeader_IsIgnored_401()
     {
         var response = await _entra.App.ClientAs(People.Secretariat).GetAsync("/api/activities");

@@ -66,11 +66,13 @@ public sealed class EntraIdFake : IDisposable
     public string AuthorizeEndpoint => $"http://localhost:{Server.Port}/{TenantId}/oauth2/v2.0/authorize";
 
     /// <summary>
-    /// A token as Entra ID issues them (v2.0), for the account's e-mail in <paramref name="emailClaim"/>.
-    /// Times are real: IdentityModel checks lifetimes against the machine's clock, not the app's fake one.
+    /// A token as Entra ID issues them (v2.0), for the account's e-mail in <paramref name="emailClaim"/>, with the
+    /// delegated <paramref name="scope"/> a client of the API requested (Microsoft.Identity.Web refuses access tokens
+    /// granting no scope or role). Times are real: IdentityModel checks lifetimes against the machine's clock, not the app's fake one.
     /// </summary>
     public string Token(string email, string? audience = null, string? issuer = null, TimeSpan? expiresIn = null,
-        string? nonce = null, RSA? signedWith = null, string emailClaim = "preferred_username", IEnumerable<string>? roles = null)
+        string? nonce = null, RSA? signedWith = null, string emailClaim = "preferred_username", IEnumerable<string>? roles = null,
+        string? scope = "access_as_user")
     {
         var now = DateTime.UtcNow;
         var expires = now + (expiresIn ?? TimeSpan.FromHours(1));
@@ -80,6 +82,7 @@ public sealed class EntraIdFake : IDisposable
         };
         if (nonce is not null) claims["nonce"] = nonce;
         if (roles is not null) claims["roles"] = roles.ToArray();
+        if (scope is not null) claims["scp"] = scope;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer ?? Authority,
