@@ -17,8 +17,8 @@ public static class EventsEndpoints
 
     private static async Task<Ok<EventResponse>> Publish(string name, EventRequest? request, HttpContext http, WorkflowRuntime runtime, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
-            throw WorkflowProblem.Invalid("The event is not valid", new Dictionary<string, string[]> { ["name"] = ["must be 1 to 200 characters."] });
+        Identifiers.RequireEventName(name);
+        Identifiers.RequireCorrelationKey(request?.CorrelationKey);
         var resumed = await runtime.PublishEventAsync(name, request?.CorrelationKey, request?.Payload, http.User.Email(), ct);
         return TypedResults.Ok(new EventResponse(name, request?.CorrelationKey, resumed));
     }
