@@ -1,5 +1,5 @@
 using FocWorkflows.Designer.Ports;
-using FocWorkflows.Server.Api;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;

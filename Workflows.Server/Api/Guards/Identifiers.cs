@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
+using FocWorkflows.Definitions.Model;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Engine;
 
-namespace FocWorkflows.Server.Api;
+namespace FocWorkflows.Server.Api.Guards;
 
 /// <summary>
 /// The keys callers choose: idempotency keys, event names, correlation keys. Each has a pattern and
@@ -38,6 +39,23 @@ public static partial class Identifiers
     {
         if (key is not null && !OneLine().IsMatch(key))
             throw Invalid("correlationKey", "must be 1 to 200 characters on one line.");
+    }
+
+    /// <summary>
+    /// An endpoint filter for the whole API: an id in the address is at most <see cref="Limits.Key"/> characters
+    /// on one line (a definition id also follows <see cref="DefinitionId"/>), else 400 naming the route parameter.
+    /// </summary>
+    public static ValueTask<object?> CheckRouteValues(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        foreach (var (name, value) in http.Request.RouteValues)
+        {
+            if (value is not string text) continue;
+            if (!OneLine().IsMatch(text)) throw Invalid(name, "must be 1 to 200 characters on one line.");
+            if (name == "id" && http.Request.Path.StartsWithSegments("/api/definitions") && !DefinitionId.IsValid(text))
+                throw Invalid(name, DefinitionId.Rule);
+        }
+        return next(context);
     }
 
     private static WorkflowProblem Invalid(string field, string message) =>
