@@ -85,7 +85,8 @@ public static class ApiServiceCollectionExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs");
+        // Its default fonts come from Scalar's CDN, which the security policy (and the readers' privacy) refuse.
+        app.MapScalarApiReference("/api-docs", o => o.DisableDefaultFonts());
         return app;
     }
 }
