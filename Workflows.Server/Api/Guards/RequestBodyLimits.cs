@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FocWorkflows.Server.Deliberation;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
@@ -18,8 +19,9 @@ internal sealed class RequestBodyLimits(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
+        var hasBody = HasBody(http);
         // The interactive pages' circuit has its own message limits.
-        if (!HasBody(request) || request.Path.StartsWithSegments("/_blazor"))
+        if (request.Path.StartsWithSegments("/_blazor") || !(hasBody || (request.ContentType is not null && IsWrite(request))))
         {
             await next(http);
             return;
@@ -35,9 +37,15 @@ internal sealed class RequestBodyLimits(RequestDelegate next)
             await next(http); // page forms: Kestrel's limit (the same) holds a body without a length
             return;
         }
+        // Judged even for an empty body: the JSON readers look at the charset before they find nothing to read.
         if (MediaTypeProblem(request) is { } unsupported)
         {
             await RefuseAsync(http, unsupported);
+            return;
+        }
+        if (!hasBody)
+        {
+            await next(http);
             return;
         }
         // Buffered here, under the limit, whatever the server: a chunked body has no length to judge up front.
@@ -57,8 +65,13 @@ internal sealed class RequestBodyLimits(RequestDelegate next)
         await next(http);
     }
 
-    private static bool HasBody(HttpRequest request) =>
-        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+    // HTTP/2 and HTTP/3 send a body of unknown length without Transfer-Encoding: the server knows whether one comes.
+    private static bool HasBody(HttpContext http) =>
+        http.Request.ContentLength > 0 || (http.Request.ContentLength is null
+            && (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? http.Request.Headers.TransferEncoding.Count > 0));
+
+    private static bool IsWrite(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
 
     /// <summary>
     /// JSON (<c>application/json</c> or <c>application/*+json</c>) in UTF-8, the only encoding RFC 8259 allows between

@@ -72,6 +72,17 @@ public sealed class RequestBodyLimitsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("application/json; charset=utf-7")]
+    [InlineData("application/json; charset=bogus")]
+    public async Task StartInstance_EmptyBodyInAnotherCharset_Is415(string contentType)
+    {
+        var content = new ByteArrayContent([]);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        await AssertNothingWrittenAsync(() => StartAsync(content), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    [Theory]
     [InlineData("application/json; charset=\"utf-8\"")]
     [InlineData("application/json; charset=UTF-8")]
     [InlineData("application/json")]
