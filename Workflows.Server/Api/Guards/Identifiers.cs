@@ -41,22 +41,17 @@ public static partial class Identifiers
             throw Invalid("correlationKey", "must be 1 to 200 characters on one line.");
     }
 
-    /// <summary>
-    /// An endpoint filter for the whole API: an id in the address is at most <see cref="Limits.Key"/> characters
-    /// on one line (a definition id also follows <see cref="DefinitionId"/>), else 400 naming the route parameter.
-    /// </summary>
+    /// <summary>An endpoint filter for the whole API: an id in the address is at most 200 characters on one line, else 400 naming it.</summary>
     public static ValueTask<object?> CheckRouteValues(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
-        foreach (var (name, value) in http.Request.RouteValues)
-        {
-            if (value is not string text) continue;
-            if (!OneLine().IsMatch(text)) throw Invalid(name, "must be 1 to 200 characters on one line.");
-            if (name == "id" && http.Request.Path.StartsWithSegments("/api/definitions") && !DefinitionId.IsValid(text))
-                throw Invalid(name, DefinitionId.Rule);
-        }
+        foreach (var (name, value) in context.HttpContext.Request.RouteValues)
+            if (value is string text && !OneLine().IsMatch(text)) throw Invalid(name, "must be 1 to 200 characters on one line.");
         return next(context);
     }
+
+    /// <summary>An endpoint filter for the definitions' routes: <c>{id}</c> is a <see cref="DefinitionId"/>, else 400.</summary>
+    public static ValueTask<object?> CheckDefinitionId(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Request.RouteValues["id"] is string id && !DefinitionId.IsValid(id) ? throw Invalid("id", DefinitionId.Rule) : next(context);
 
     private static WorkflowProblem Invalid(string field, string message) =>
         WorkflowProblem.Invalid("The request is not valid", new Dictionary<string, string[]> { [field] = [message] });
