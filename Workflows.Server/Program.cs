@@ -1,5 +1,6 @@
 using FocWorkflows.Designer;
 using FocWorkflows.Server.Api;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Designer;
 using FocWorkflows.Server.Engine;
@@ -18,9 +19,12 @@ builder.Services.AddDesignerHost();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 

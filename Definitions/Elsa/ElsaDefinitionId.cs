@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FocWorkflows.Definitions.Model;
 
 namespace FocWorkflows.Definitions.Elsa;
 
@@ -7,9 +8,11 @@ internal static partial class ElsaDefinitionId
 {
     public static string From(string? elsaId, string? name)
     {
-        if (elsaId is not null && ValidId().IsMatch(elsaId)) return elsaId;
+        if (DefinitionId.IsValid(elsaId)) return elsaId!;
         var kebab = Kebab(elsaId);
         if (kebab.Length == 0) kebab = Kebab(name);
+        // Ours are at most DefinitionId.MaxLength characters; a longer foreign id is cut, never refused.
+        if (kebab.Length > DefinitionId.MaxLength) kebab = kebab[..DefinitionId.MaxLength].TrimEnd('-', '.', '_');
         return kebab.Length == 0 ? "elsa-workflow" : kebab;
     }
 
@@ -19,9 +22,6 @@ internal static partial class ElsaDefinitionId
         var words = WordBoundary().Replace(text.Trim(), "$1-$2").ToLowerInvariant();
         return Separators().Replace(words, "-").Trim('-', '.', '_');
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
-    private static partial Regex ValidId();
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]
     private static partial Regex WordBoundary();

@@ -2,9 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Api.Endpoints;
+using FocWorkflows.Server.Api.Guards;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Integrations.Graph;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -43,6 +46,9 @@ public static class ApiServiceCollectionExtensions
                     ? AdvisorLinkAuthenticationHandler.SchemeName
                     : SessionAuthentication.DefaultScheme);
         services.AddAuthorizationBuilder().AddFocPolicies();
+        services.AddFocRateLimits();
+        // Kestrel's own limit, for bodies the request limits do not buffer (page forms); the same as theirs.
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = Limits.RequestBodyBytes);
         services.AddOpenApi();
         return services;
     }
@@ -66,7 +72,7 @@ public static class ApiServiceCollectionExtensions
             app.Logger.LogWarning("Development authentication is on: API callers are trusted by the {Header} header. Never expose this server.",
                 DevelopmentAuthenticationHandler.Header);
         }
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter(Identifiers.CheckRouteValues);
         api.MapActivities();
         api.MapDefinitions();
         api.MapInstances();
@@ -85,7 +91,8 @@ public static class ApiServiceCollectionExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs");
+        // Its default fonts come from Scalar's CDN, which the security policy (and the readers' privacy) refuse.
+        app.MapScalarApiReference("/api-docs", o => o.DisableDefaultFonts());
         return app;
     }
 }

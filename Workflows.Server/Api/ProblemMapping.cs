@@ -36,6 +36,15 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>Answers with this problem outside the exception path (a refusal by a middleware): JSON, else its detail as text.</summary>
+    public static async Task WriteAsync(HttpContext http, ProblemDetails problem)
+    {
+        http.Response.StatusCode = problem.Status!.Value;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
+            await http.Response.WriteAsync($"{problem.Title}: {problem.Detail}", http.RequestAborted);
+    }
+
     public static ProblemDetails WithFindings(ProblemDetails problem, IEnumerable<Definitions.Validation.ValidationFinding> findings)
     {
         problem.Extensions["findings"] = findings.ToList();

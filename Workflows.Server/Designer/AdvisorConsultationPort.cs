@@ -1,4 +1,5 @@
 using FocWorkflows.Designer.Ports;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
@@ -51,12 +52,15 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
         if (admission is null) return CommentResult.Refused(problem!);
         var (consultation, reader, draft, _) = admission;
         if (!consultation.AcceptsCommentsAt(time.GetUtcNow())) return CommentResult.Refused(Closed(consultation, reader));
+        // The page writes the key in a hidden field; one that is not a key was not written by the page.
+        if (!string.IsNullOrWhiteSpace(comment.IdempotencyKey) && !Identifiers.IsIdempotencyKey(comment.IdempotencyKey.Trim()))
+            return CommentResult.Invalid(new Dictionary<string, string> { [nameof(AdvisorCommentRequest.Text)] = "This form is damaged. Reload the page and write your comment again." });
 
         try
         {
             // The writer checks paragraph, quote and text (CommentRules) against this draft version, as for the API.
             var (stored, _) = await writer.AddAsync(new NewComment(consultation.Id, reader.Email, null, comment.Paragraph, comment.Quote,
-                comment.Text?.Trim(), draft?.Number ?? consultation.DraftVersion), string.IsNullOrWhiteSpace(comment.IdempotencyKey) ? null : comment.IdempotencyKey, ct);
+                comment.Text?.Trim(), draft?.Number ?? consultation.DraftVersion), string.IsNullOrWhiteSpace(comment.IdempotencyKey) ? null : comment.IdempotencyKey.Trim(), ct);
             return CommentResult.Posted(ToView(stored));
         }
         catch (WorkflowProblem refused)

@@ -74,7 +74,9 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
         var acting = await ActingAsync(directory, viewerEmail, ct);
         if (!await access.MaySteerAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
             throw WorkflowProblem.Forbidden("Only chairs, co-chairs, pen-holders and the secretariat may close or extend a consultation.");
-        if ((string?)payload["action"] == "extend") ExtendRequest.Read(payload); // 400 before touching the workflow, as the API does
+        // 400 before touching the workflow, as the API does.
+        if ((string?)payload["action"] == "extend") ExtendRequest.Read(payload);
+        else CloseRequest.ReadReason(payload);
         await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, consultationId, payload, acting.Actor, acting.OnBehalfOf, ct);
     });
 }

@@ -40,6 +40,8 @@ internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultati
         if (!await drafts.InstanceExistsAsync(instanceId, ct)) throw WorkflowProblem.NotFound("Instance", instanceId);
         if (string.IsNullOrWhiteSpace(submission.Markdown))
             throw WorkflowProblem.Invalid("The draft is empty", new Dictionary<string, string[]> { ["markdown"] = ["Write the text of the draft."] });
+        if (DraftRules.Problems(submission.Markdown, note: submission.Note) is { Count: > 0 } errors)
+            throw WorkflowProblem.Invalid("The draft is not valid", errors);
         var acting = await ActingAsync(directory, viewerEmail, ct);
         var versionId = Guid.NewGuid().ToString("N");
         await runtime.ResumeByKeyAsync(DraftActivity.Type, instanceId, new JsonObject

@@ -74,7 +74,14 @@ internal sealed class InstancesPort(
     }
 
     public Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct) =>
-        Command(async () => { await RequireOperatorAsync(actor, ct); await runtime.CancelAsync(id, reason, actor, ct); return id; });
+        Command(async () =>
+        {
+            await RequireOperatorAsync(actor, ct);
+            if (reason.Trim().Length > Limits.Reason)
+                throw WorkflowProblem.Invalid("The reason is too long", new Dictionary<string, string[]> { ["reason"] = [Limits.TooLong(Limits.Reason)] });
+            await runtime.CancelAsync(id, reason, actor, ct);
+            return id;
+        });
 
     public Task<CommandResult> RetryAsync(string id, string actor, CancellationToken ct) =>
         Command(async () => { await RequireOperatorAsync(actor, ct); await runtime.RetryAsync(id, actor, ct); return id; });

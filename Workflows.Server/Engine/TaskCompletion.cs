@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Activities.Control;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Engine.Activities;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Engine.State;
@@ -58,6 +59,8 @@ public sealed class TaskCompletion(WorkflowRuntime runtime)
             FieldType.Date when kind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, out _) => $"'{label}' must be a date.",
             FieldType.Choice when kind != JsonValueKind.String || field.Options?.Contains(value.GetValue<string>()) == false => $"'{label}' must be one of: {string.Join(", ", field.Options ?? [])}.",
             FieldType.Text or FieldType.MultilineText when kind != JsonValueKind.String => $"'{label}' must be text.",
+            FieldType.Text when value.GetValue<string>().Length > Limits.Line => $"'{label}' has at most {Limits.Line} characters.",
+            FieldType.MultilineText when value.GetValue<string>().Length > Limits.Text => $"'{label}' has at most {Limits.Text} characters.",
             _ => null,
         };
     }

@@ -81,6 +81,9 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> context
     /// <summary>Saves the draft (replacing the previous one) and returns its validation findings.</summary>
     public async Task<IReadOnlyList<ValidationFinding>> SaveDraftAsync(WorkflowDefinition definition, string? actor, CancellationToken ct)
     {
+        // Every way in (the API, an import, the editor) comes here: an id the routes could not address is never stored.
+        if (!DefinitionId.IsValid(definition.Id))
+            throw WorkflowProblem.Invalid("The definition id is not valid", new Dictionary<string, string[]> { ["id"] = [DefinitionId.Rule] });
         var draft = definition with { Version = 0 };
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == draft.Id && d.Version == 0, ct);

@@ -83,7 +83,7 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
         }
         return signal.Action switch
         {
-            "close" => await CloseEarlyAsync(context, store, consultation, RequiredReason(signal.Payload), ct),
+            "close" => await CloseEarlyAsync(context, store, consultation, CloseRequest.ReadReason(signal.Payload), ct),
             "extend" => Extend(context, settings, signal, consultation),
             _ => throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["Use close or extend."] }),
         };
@@ -143,11 +143,6 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
 
     private static DateTimeOffset? ReminderDue(Settings settings, DateTimeOffset closesAt) =>
         settings.ReminderBefore is { } before && before > TimeSpan.Zero ? closesAt - before : null;
-
-    private static string RequiredReason(JsonNode? payload) =>
-        payload?["reason"] is JsonValue v && v.TryGetValue<string>(out var reason) && !string.IsNullOrWhiteSpace(reason)
-            ? reason.Trim()
-            : throw WorkflowProblem.Invalid("A reason is required", new Dictionary<string, string[]> { ["reason"] = ["Say why; it is journaled."] });
 
     private static void Mail(ActivityContext context, Consultation consultation, string to, string template, string subject) =>
         context.Enqueue("mail", new JsonObject

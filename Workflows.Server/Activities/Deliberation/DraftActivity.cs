@@ -40,8 +40,8 @@ public sealed class DraftActivity : Activity<DraftActivity.Settings>
         if (!PenHolders.Includes(penHolders, author))
             throw WorkflowProblem.Forbidden("Only the pen-holders submit draft versions.");
         var markdown = Text(signal.Payload, "markdown");
-        if (string.IsNullOrWhiteSpace(markdown))
-            throw WorkflowProblem.Invalid("The draft is empty", new Dictionary<string, string[]> { ["markdown"] = ["is required."] });
+        if (DraftRules.Problems(markdown, Text(signal.Payload, "title"), Text(signal.Payload, "note")) is { Count: > 0 } errors)
+            throw WorkflowProblem.Invalid("The draft is not valid", errors);
 
         var latest = await context.Services.GetRequiredService<DraftStore>().LatestAsync(context, ct);
         var number = (latest?.Number ?? 0) + 1;
@@ -49,7 +49,7 @@ public sealed class DraftActivity : Activity<DraftActivity.Settings>
         context.Record(new DraftVersion
         {
             Id = Text(signal.Payload, "versionId") ?? context.NewId(), InstanceId = context.InstanceId, NodeId = context.NodeId,
-            Number = number, Title = title, Markdown = Paragraphs.Normalize(markdown), Note = Text(signal.Payload, "note"),
+            Number = number, Title = title, Markdown = Paragraphs.Normalize(markdown!), Note = Text(signal.Payload, "note"),
             SubmittedBy = signal.Actor!, OnBehalfOf = signal.OnBehalfOf, SubmittedAt = context.Now,
         });
         context.Journal("draft-submitted", new JsonObject { ["version"] = number, ["title"] = title });

@@ -91,8 +91,7 @@ public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
             ?? throw WorkflowProblem.NotFound("Translation", $"{publication.Id}/{language}");
         var markdown = signal.Payload?["markdown"]?.GetValue<string>();
         var source = signal.Payload?["sourceVersion"]?.GetValue<int>() ?? publication.DraftNumber;
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(markdown)) errors["markdown"] = ["is required."];
+        var errors = DraftRules.Problems(markdown);
         if (source < 1 || source > publication.DraftNumber) errors["sourceVersion"] = [$"must be a draft version from 1 to {publication.DraftNumber}."];
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The translation is not valid", errors);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
@@ -81,7 +82,7 @@ public static class ConsultationsEndpoints
         // Paragraph, quote and text are checked by the writer (CommentRules), against the consulted draft, as for the advisor's page.
         var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
         var (comment, _) = await writer.AddAsync(new NewComment(id, acting.Actor, acting.OnBehalfOf, request.Paragraph, request.Quote,
-            request.Text, request.DraftVersion), string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), ct);
+            request.Text, request.DraftVersion), Identifiers.IdempotencyKey(idempotencyKey), ct);
         return TypedResults.Created($"/api/consultations/{id}/comments/{comment.Id}", ToResponse(comment));
     }
 
@@ -89,8 +90,9 @@ public static class ConsultationsEndpoints
         ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct)
     {
         var acting = await SteererAsync(id, request.OnBehalfOf, user, store, access, directory, ct);
-        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id,
-            new JsonObject { ["action"] = "close", ["reason"] = request.Reason }, acting.Actor, acting.OnBehalfOf, ct);
+        var payload = new JsonObject { ["action"] = "close", ["reason"] = request.Reason };
+        CloseRequest.ReadReason(payload); // 400 before touching the workflow
+        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id, payload, acting.Actor, acting.OnBehalfOf, ct);
         return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
     }
 

@@ -5,6 +5,7 @@ using FocWorkflows.Definitions.Json;
 using FocWorkflows.Definitions.Model;
 using FocWorkflows.Definitions.Validation;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,7 @@ public static class DefinitionsEndpoints
 
     public static void MapDefinitions(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/definitions").WithTags("Definitions");
+        var group = api.MapGroup("/definitions").WithTags("Definitions").AddEndpointFilter(Identifiers.CheckDefinitionId);
         group.MapGet("/", async (DefinitionStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)));
         group.MapGet("/{id}", GetLatest);
         group.MapGet("/{id}/versions", ListVersions);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
@@ -42,8 +43,10 @@ public static class DirectoryEndpoints
         await using var db = await contexts.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string[]>();
         var email = request.Email?.Trim().ToLowerInvariant();
-        if (email is null || !MailAddress.TryCreate(email, out _)) errors["email"] = ["must be an e-mail address."];
+        if (email is null || email.Length > 320 || !MailAddress.TryCreate(email, out _)) errors["email"] = ["must be an e-mail address."];
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required."];
+        Limits.Check(errors, "name", request.Name, Limits.Line);
+        Limits.Check(errors, "organisation", request.Organisation, Limits.Line);
         if (request.TimeZone is { } zone && !TimeZones.IsKnown(zone)) errors["timeZone"] = [$"'{zone}' is not an IANA time zone (e.g. Europe/Paris)."];
         if (request.Language is { } language && !IsLanguage(language)) errors["language"] = [$"'{language}' is not a language tag (e.g. fr)."];
         if (request.Roles?.FirstOrDefault(r => !Roles.All.Contains(r)) is { } role) errors["roles"] = [$"'{role}' is not one of {string.Join(", ", Roles.All)}."];
@@ -79,9 +82,14 @@ public static class DirectoryEndpoints
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string[]>();
-        if (request.Id is null || !System.Text.RegularExpressions.Regex.IsMatch(request.Id, "^[a-z0-9][a-z0-9-]*$"))
-            errors["id"] = ["must be kebab-case, e.g. digital-equality."];
+        // The stored id column holds 100 characters; \z, not $, which also matches before a final line break.
+        if (request.Id is null || !System.Text.RegularExpressions.Regex.IsMatch(request.Id, @"^[a-z0-9][a-z0-9-]{0,99}\z"))
+            errors["id"] = ["must be kebab-case, at most 100 characters, e.g. digital-equality."];
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["is required."];
+        Limits.Check(errors, "name", request.Name, Limits.Line);
+        Limits.Check(errors, "mandate", request.Mandate, Limits.Text);
+        foreach (var (field, list) in new[] { ("advisoryCoLeads", request.AdvisoryCoLeads), ("advisors", request.Advisors) })
+            if (list is { Count: > Limits.ListItems } || list?.Any(e => e is null || e.Length > 320) == true) errors[field] = [$"must be at most {Limits.ListItems} e-mail addresses."];
         var governments = await db.Governments.Select(g => g.Code).ToListAsync(ct);
         foreach (var (field, codes) in new[] { ("leadGovernments", request.LeadGovernments), ("memberGovernments", request.MemberGovernments) })
             if (codes?.FirstOrDefault(c => !governments.Contains(c)) is { } unknown) errors[field] = [$"'{unknown}' is not a member government."];

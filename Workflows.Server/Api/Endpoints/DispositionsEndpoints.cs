@@ -34,7 +34,7 @@ public static class DispositionsEndpoints
     private static async Task<FileContentHttpResult> Csv(string id, ConsultationStore store, IDirectory directory, CancellationToken ct)
     {
         var (_, rows) = await BuildAsync(id, store, directory, ct);
-        return TypedResults.File(Encoding.UTF8.GetBytes(ResolutionMatrix.ToCsv(rows)), "text/csv; charset=utf-8", $"dispositions-{id}.csv");
+        return TypedResults.File(ResolutionMatrix.ToCsv(rows), "text/csv; charset=utf-8", $"dispositions-{id}.csv");
     }
 
     private static async Task<FileContentHttpResult> Markdown(string id, ConsultationStore store, IDirectory directory, CancellationToken ct)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
@@ -41,9 +42,10 @@ public static class DraftsEndpoints
         WorkflowRuntime runtime, DraftStore drafts, IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time, CancellationToken ct)
     {
         if (!await drafts.InstanceExistsAsync(id, ct)) throw WorkflowProblem.NotFound("Instance", id);
-        var key = http.Request.Headers[InstancesEndpoints.IdempotencyHeader].ToString();
-        if (key.Length > 200)
-            throw WorkflowProblem.Invalid("The request is not valid", new Dictionary<string, string[]> { [InstancesEndpoints.IdempotencyHeader] = ["must be at most 200 characters."] });
+        var key = Identifiers.IdempotencyKey(http.Request) ?? "";
+        // Too large to read, number or diff: refused before the instance is locked or anything replayed.
+        if (DraftRules.Problems(request.Markdown, request.Title, request.Note) is { Count: > 0 } errors)
+            throw WorkflowProblem.Invalid("The draft is not valid", errors);
         var scope = $"submit-draft:{id}:{http.User.Email()}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
         if (key.Length > 0 && await ReplayAsync(contexts, scope, key, hash, id, drafts, ct) is { } replayed)
@@ -51,8 +53,6 @@ public static class DraftsEndpoints
             http.Response.Headers["Idempotent-Replayed"] = "true";
             return Created(id, replayed);
         }
-        if (string.IsNullOrWhiteSpace(request.Markdown))
-            throw WorkflowProblem.Invalid("The draft is empty", new Dictionary<string, string[]> { ["markdown"] = ["is required."] });
         var acting = await Acting.ResolveAsync(http.User, request.OnBehalfOf, directory, ct);
 
         var versionId = Guid.NewGuid().ToString("N");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,13 +19,11 @@ public static class EventsEndpoints
 
     private static async Task<Ok<EventResponse>> Publish(string name, EventRequest? request, HttpContext http, WorkflowRuntime runtime, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
-            throw WorkflowProblem.Invalid("The event is not valid", new Dictionary<string, string[]> { ["name"] = ["must be 1 to 200 characters."] });
-        var key = http.Request.Headers[InstancesEndpoints.IdempotencyHeader].ToString();
-        if (key.Length > 200)
-            throw WorkflowProblem.Invalid("The event is not valid", new Dictionary<string, string[]> { [InstancesEndpoints.IdempotencyHeader] = ["must be at most 200 characters."] });
+        Identifiers.RequireEventName(name);
+        Identifiers.RequireCorrelationKey(request?.CorrelationKey);
+        var key = Identifiers.IdempotencyKey(http.Request);
         var result = await runtime.DeliverEventAsync(
-            new EventDelivery(name, request?.CorrelationKey, request?.Payload, http.User.Email(), key.Length == 0 ? null : key), ct);
+            new EventDelivery(name, request?.CorrelationKey, request?.Payload, http.User.Email(), key), ct);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Ok(new EventResponse(name, request?.CorrelationKey, result.ResumedInstances));
     }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
+using FocWorkflows.Server.Api.Guards;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Engine.State;
@@ -15,7 +17,7 @@ public sealed record JournalVerification(bool Intact, long Entries, long? FirstB
 
 public static class InstancesEndpoints
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
+    public const string IdempotencyHeader = Identifiers.IdempotencyHeader;
 
     public static void MapInstances(this IEndpointRouteBuilder api)
     {
@@ -35,11 +37,9 @@ public static class InstancesEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
             throw WorkflowProblem.Invalid("The request is not valid", new Dictionary<string, string[]> { ["definitionId"] = ["is required."] });
-        var key = http.Request.Headers[IdempotencyHeader].ToString();
-        if (key.Length > 200)
-            throw WorkflowProblem.Invalid("The request is not valid", new Dictionary<string, string[]> { [IdempotencyHeader] = ["must be at most 200 characters."] });
+        var key = Identifiers.IdempotencyKey(http.Request);
         var result = await runtime.StartAsync(new StartRequest(request.DefinitionId, request.Version, request.Input, http.User.Email(),
-            key.Length == 0 ? null : key, request.TaskForceId), ct);
+            key, request.TaskForceId), ct);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         var detail = await Load(result.Instance.Id, queries, definitions, ct);
         return TypedResults.Created($"/api/instances/{result.Instance.Id}", detail);
@@ -87,6 +87,8 @@ public static class InstancesEndpoints
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
             throw WorkflowProblem.Invalid("A reason is required", new Dictionary<string, string[]> { ["reason"] = ["Say why the instance is cancelled; it is kept in the journal."] });
+        if (request.Reason.Trim().Length > Limits.Reason)
+            throw WorkflowProblem.Invalid("The reason is too long", new Dictionary<string, string[]> { ["reason"] = [Limits.TooLong(Limits.Reason)] });
         await runtime.CancelAsync(id, request.Reason.Trim(), http.User.Email(), ct);
         return TypedResults.Ok(await Load(id, queries, definitions, ct));
     }

@@ -59,6 +59,8 @@ public static class PublicationsEndpoints
             throw WorkflowProblem.Conflict("Already released", "A released publication is locked: its translations can no longer change.");
         if (!(await publications.TranslationsAsync(id, ct)).Any(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase)))
             throw WorkflowProblem.NotFound("Translation", $"{id}/{language}");
+        // A translation is a draft's text: too large to number or render is refused before the workflow is touched.
+        if (DraftRules.Problems(request.Markdown) is { Count: > 0 } errors) throw WorkflowProblem.Invalid("The translation is not valid", errors);
         var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
         var payload = new JsonObject
         {

@@ -23,7 +23,9 @@ public sealed record RespondRequest(ResponseKind Kind, string? Reason, string? P
         var reason = ApprovalPayload.Text(payload, "reason")?.Trim();
         if (kind == ResponseKind.Object && string.IsNullOrEmpty(reason))
             throw Invalid("reason", "an objection needs a reason.");
+        if (reason?.Length > Limits.Reason) throw Invalid("reason", Limits.TooLong(Limits.Reason));
         var proposed = ApprovalPayload.Text(payload, "proposedText");
+        if (proposed?.Length > Limits.Text) throw Invalid("proposedText", Limits.TooLong(Limits.Text));
         return new RespondRequest(kind, string.IsNullOrEmpty(reason) ? null : reason, string.IsNullOrWhiteSpace(proposed) ? null : proposed);
     }
 
@@ -58,6 +60,7 @@ public sealed record ExtendRequest(DateTimeOffset NewDeadline, string Reason)
         if (deadline <= currentDeadline) throw Invalid(untilText is null ? "by" : "until", "an extension must move the deadline later.");
         var reason = ApprovalPayload.Text(payload, "reason")?.Trim();
         if (string.IsNullOrEmpty(reason)) throw Invalid("reason", "an extension needs a reason (it is journaled).");
+        if (reason.Length > Limits.Reason) throw Invalid("reason", Limits.TooLong(Limits.Reason));
         return new ExtendRequest(deadline, reason);
     }
 

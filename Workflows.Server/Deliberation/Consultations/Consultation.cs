@@ -85,6 +85,7 @@ public sealed class Disposition
             errors["decision"] = ["Choose one of: accepted, partiallyAccepted, notAccepted, noted."];
         else if ((decision is DispositionDecision.NotAccepted or DispositionDecision.PartiallyAccepted) && string.IsNullOrWhiteSpace(reason))
             errors["reason"] = ["A reason is required when a comment is not or only partially accepted."];
+        Limits.Check(errors, "reason", reason, Limits.Reason);
         return errors;
     }
 }

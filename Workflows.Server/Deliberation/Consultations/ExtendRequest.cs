@@ -27,6 +27,7 @@ public sealed record ExtendRequest(DateTimeOffset? Until, TimeSpan? By, string R
         else if (SettingsJson.ParseDuration(byText!) is { } span && span > TimeSpan.Zero) by = span;
         else errors["by"] = ["Must be a positive ISO 8601 duration, e.g. P3D."];
         if (reason is null) errors["reason"] = ["Say why; it is journaled."];
+        Limits.Check(errors, "reason", reason, Limits.Reason);
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The extension is not valid", errors);
         return new ExtendRequest(until, by, reason!);
     }

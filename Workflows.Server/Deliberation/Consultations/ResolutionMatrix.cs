@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 using FocWorkflows.Server.Deliberation.Directory;
 using Humanizer;
 
@@ -35,12 +36,19 @@ public static class ResolutionMatrix
         })];
     }
 
-    public static string ToCsv(IEnumerable<MatrixRow> rows)
+    /// <summary>
+    /// RFC 4180 in UTF-8. A cell that a spreadsheet would run as a formula (one starting with =, +, -, @,
+    /// a tab or a carriage return, as OWASP lists them) is written after a single quote, so it opens as text.
+    /// </summary>
+    public static byte[] ToCsv(IEnumerable<MatrixRow> rows)
     {
-        var csv = new StringBuilder();
-        CsvLine(csv, Headers);
-        foreach (var row in rows) CsvLine(csv, Cells(row));
-        return csv.ToString();
+        using var bytes = new MemoryStream();
+        using (var csv = CsvWriter.Create(bytes, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            csv.WriteHeader(Headers);
+            foreach (var row in rows) csv.WriteRecord(Cells(row));
+        }
+        return bytes.ToArray();
     }
 
     public static string ToMarkdown(string title, IEnumerable<MatrixRow> rows)
@@ -58,14 +66,26 @@ public static class ResolutionMatrix
         row.Quote ?? "", row.Comment, row.Decision?.Humanize() ?? "", row.Reason ?? "",
     ];
 
-    // RFC 4180: CRLF between records; a field with a comma, quote or line break is quoted, quotes doubled.
-    private static void CsvLine(StringBuilder csv, IEnumerable<string> cells)
+    /// <summary>
+    /// A cell shows exactly what was typed, on one line: HTML is escaped (a comment's &lt;script&gt; is text, in any
+    /// viewer), so are the Markdown marks that would make links, images, emphasis or code, and pipes; line
+    /// breaks become &lt;br&gt;, the one tag we write.
+    /// </summary>
+    private static string MarkdownCell(string text)
     {
-        csv.AppendJoin(',', cells.Select(c => c.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{c.Replace("\"", "\"\"")}\"" : c));
-        csv.Append("\r\n");
+        var cell = new StringBuilder(text.Length + 16);
+        foreach (var ch in text.Replace("\r\n", "\n").Replace('\r', '\n'))
+        {
+            switch (ch)
+            {
+                case '&': cell.Append("&amp;"); break;
+                case '<': cell.Append("&lt;"); break;
+                case '>': cell.Append("&gt;"); break;
+                case '\n': cell.Append("<br>"); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '~' or '|': cell.Append('\\').Append(ch); break;
+                default: cell.Append(ch); break;
+            }
+        }
+        return cell.ToString();
     }
-
-    // A cell is one line: pipes are escaped, line breaks become <br>, backslashes stay literal.
-    private static string MarkdownCell(string text) =>
-        text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\r\n", "<br>").Replace('\r', '\n').Replace("\n", "<br>");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Engine.Activities;
 using ValueType = FocWorkflows.Definitions.Model.ValueType;
 
@@ -62,6 +63,11 @@ public static class InputValidator
             ValueType.DateTime when kind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => "must be a date and time in ISO 8601 with an offset, e.g. 2026-12-01T17:00:00+01:00.",
             ValueType.Duration when kind != JsonValueKind.String || SettingsJson.ParseDuration(value.GetValue<string>()) is null => "must be an ISO 8601 duration, e.g. P3D or PT72H.",
             ValueType.StringList when value is not JsonArray list || list.Any(i => i?.GetValueKind() != JsonValueKind.String) => "must be a list of text values.",
+            // One-line values end up in titles and names; the stored columns hold Limits.Line.
+            ValueType.String or ValueType.Person or ValueType.TaskForce when value.GetValue<string>().Length > Limits.Line => Limits.TooLong(Limits.Line),
+            ValueType.Text when value.GetValue<string>().Length > Limits.Text => Limits.TooLong(Limits.Text),
+            ValueType.StringList when value.AsArray().Count > Limits.ListItems => $"At most {Limits.ListItems} items.",
+            ValueType.StringList when value.AsArray().Any(i => i!.GetValue<string>().Length > Limits.Line) => $"Each item has at most {Limits.Line} characters.",
             _ => null,
         };
     }

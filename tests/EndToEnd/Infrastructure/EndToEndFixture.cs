@@ -17,7 +17,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
     {
         var context = await _browser!.NewContextAsync(new() { BaseURL = Server.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        CspViolations.Watch(page);
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -24,6 +24,7 @@ public sealed class AdvisorCommentsThroughLinkTests(EndToEndFixture fixture)
         Assert.Equal(People.Advisor, comment.GetProperty("commenter").GetString());
         Assert.Equal(2, comment.GetProperty("paragraph").GetInt32());
         Assert.Equal("Publish the assessments in accessible formats.", comment.GetProperty("text").GetString());
+        page.AssertNoCspViolations();
     }
 
     [Fact]
@@ -63,5 +64,6 @@ public sealed class AdvisorCommentsThroughLinkTests(EndToEndFixture fixture)
         var comment = Assert.Single((await consultation.CommentsAsync()).EnumerateArray());
         Assert.Equal((2, "should be public", "Say who publishes them, and where."),
             (comment.GetProperty("paragraph").GetInt32(), comment.GetProperty("quote").GetString(), comment.GetProperty("text").GetString()));
+        page.AssertNoCspViolations();
     }
 }

@@ -45,6 +45,7 @@ public sealed class SecretariatBuildsDefinitionTests(EndToEndFixture fixture)
         // Clicked nodes fill the free grid spots: none sits on another.
         var corners = nodes.Values.Select(p => (p.GetProperty("x").GetDouble(), p.GetProperty("y").GetDouble())).ToList();
         Assert.Equal(corners.Count, corners.Distinct().Count());
+        page.AssertNoCspViolations();
     }
 
     private static async Task DragToCanvasAsync(IPage page, string activity, float x, float y)
