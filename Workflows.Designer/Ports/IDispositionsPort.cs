@@ -27,7 +27,8 @@ public sealed record DispositionChoice(string? Decision, string? Reason, string?
 /// </summary>
 public interface IDispositionsPort
 {
-    Task<DispositionsView?> GetAsync(string consultationId, string viewerEmail, CancellationToken ct);
+    /// <summary>The matrix names every commenter: for the instance's task force, chairs and the secretariat.</summary>
+    Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct);
 
     Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct);
 

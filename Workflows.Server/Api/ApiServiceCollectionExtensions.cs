@@ -43,6 +43,7 @@ public static class ApiServiceCollectionExtensions
                     ? AdvisorLinkAuthenticationHandler.SchemeName
                     : SessionAuthentication.DefaultScheme);
         services.AddAuthorizationBuilder().AddFocPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PageRefusals>();
         services.AddOpenApi();
         return services;
     }

@@ -8,6 +8,7 @@ public static class DeliberationServiceCollectionExtensions
     public static IServiceCollection AddDeliberation(this IServiceCollection services)
     {
         services.AddSingleton<Consultations.ConsultationAccess>();
+        services.AddSingleton<InstanceAccess>();
         services.AddSingleton<ConsultationStore>();
         services.AddSingleton<CommentWriter>();
         services.AddSingleton<ApprovalStore>();
