@@ -71,6 +71,7 @@ public static class ApiServiceCollectionExtensions
         api.MapDirectory();
         api.MapConsultations();
         api.MapDispositions();
+        api.MapAdvisorLinks();
         api.MapApprovals();
         api.MapDrafts();
         api.MapPublications();

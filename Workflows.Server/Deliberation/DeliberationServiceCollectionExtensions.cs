@@ -14,6 +14,8 @@ public static class DeliberationServiceCollectionExtensions
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<PublicationStore>();
+        services.AddSingleton<AdvisorLinkStore>();
+        services.AddSingleton<Consultations.AdvisorLinkRevoking>();
         return services;
     }
 }

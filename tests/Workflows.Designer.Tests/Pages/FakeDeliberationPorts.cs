@@ -57,6 +57,13 @@ internal sealed class FakeDispositionsPort : IDispositionsPort
 
     public List<DeadlineExtension> Extensions { get; } = [];
     public List<string> Closes { get; } = [];
+    public List<(string? Advisor, string? Reason)> Revoked { get; } = [];
+
+    public Task<ActResult> RevokeLinksAsync(string consultationId, string viewerEmail, string? advisor, string? reason, CancellationToken ct)
+    {
+        Revoked.Add((advisor, reason));
+        return Task.FromResult(Answer);
+    }
 
     public Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct)
     {
