@@ -39,3 +39,8 @@ public sealed class PostgresConcurrentResponsesTests : ConcurrentResponsesTests
 {
     protected override bool OnPostgres => true;
 }
+
+public sealed class PostgresAdvisorLinkRevocationTests : AdvisorLinkRevocationTests
+{
+    protected override bool OnPostgres => true;
+}
