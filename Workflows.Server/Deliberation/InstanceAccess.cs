@@ -16,14 +16,16 @@ namespace FocWorkflows.Server.Deliberation;
 /// <item>An instance's internals (input, variables, outputs, journal, tasks, draft versions, dispositions) are for
 /// its task force (diplomats of its member governments, and its pen-holders), chairs, co-chairs and the secretariat.</item>
 /// <item>A consultation is also for its audience; who sees only it (an advisor) sees only their own comments.</item>
-/// <item>A draft version under consultation is also for that consultation's audience.</item>
+/// <item>A draft version under consultation is also for that consultation's audience; one under approval, for the
+/// diplomats of the governments asked.</item>
 /// <item>An approval round is also for the diplomats of the governments it asks.</item>
 /// <item>A task is also for its assignees.</item>
 /// <item>A publication is for everyone once released; before, for those who see the internals.</item>
 /// </list>
 /// Without a task force an instance's internals are for chairs, co-chairs and the secretariat only.
 /// </summary>
-public sealed class InstanceAccess(IDirectory directory, InstanceQueries instances, ConsultationStore consultations, DraftStore drafts)
+public sealed class InstanceAccess(IDirectory directory, InstanceQueries instances, ConsultationStore consultations, ApprovalStore approvals,
+    DraftStore drafts)
 {
     public const string InternalsRefused = "Only the instance's task force, chairs and the secretariat may see this.";
 
@@ -73,11 +75,12 @@ public sealed class InstanceAccess(IDirectory directory, InstanceQueries instanc
         await SeesInternalsAsync(viewer, await TaskForceOfAsync(consultation.InstanceId, ct), ct);
 
     public async Task<bool> SeesRoundAsync(Person? viewer, ApprovalRound round, CancellationToken ct) =>
-        viewer is not null && ((viewer.HasRole(Roles.Member) && viewer.Government is { } government
-                && round.AudienceGovernments.Contains(government, StringComparer.OrdinalIgnoreCase))
-            || await SeesInternalsAsync(viewer, await TaskForceOfAsync(round.InstanceId, ct), ct));
+        viewer is not null && (IsAsked(viewer, round) || await SeesInternalsAsync(viewer, await TaskForceOfAsync(round.InstanceId, ct), ct));
 
-    /// <summary>A draft version: the internals, or a consultation on that version whose audience includes the viewer.</summary>
+    private static bool IsAsked(Person viewer, ApprovalRound round) =>
+        viewer.HasRole(Roles.Member) && viewer.Government is { } government && round.AudienceGovernments.Contains(government, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A draft version: the internals, or a consultation or approval round on that version that asks the viewer.</summary>
     public async Task<bool> SeesDraftAsync(Person? viewer, string instanceId, int number, CancellationToken ct) =>
         (await VisibleDraftsAsync(viewer, instanceId, ct)).Sees(number);
 
@@ -86,11 +89,12 @@ public sealed class InstanceAccess(IDirectory directory, InstanceQueries instanc
     {
         if (viewer is null) return DraftVisibility.None;
         if (await SeesInternalsAsync(viewer, await TaskForceOfAsync(instanceId, ct), ct)) return DraftVisibility.All;
-        var consulted = (await consultations.OfInstanceAsync(instanceId, ct)).Where(c => c.Includes(viewer.Email)).ToList();
-        if (consulted.Count == 0) return DraftVisibility.None;
-        // A consultation that names no version shows its audience the latest one (as the advisor's page does).
-        var latest = consulted.Any(c => c.DraftVersion is null) ? (await drafts.LatestAsync(instanceId, ct))?.Number : null;
-        return new DraftVisibility(false, consulted.Select(c => c.DraftVersion ?? latest).OfType<int>().ToHashSet());
+        var asked = (await consultations.OfInstanceAsync(instanceId, ct)).Where(c => c.Includes(viewer.Email)).Select(c => c.DraftVersion)
+            .Concat((await approvals.OfInstanceAsync(instanceId, ct)).Where(r => IsAsked(viewer, r)).Select(r => r.DraftVersion)).ToList();
+        if (asked.Count == 0) return DraftVisibility.None;
+        // A step that names no version shows its audience the latest one (as the advisor's page does).
+        var latest = asked.Any(v => v is null) ? (await drafts.LatestAsync(instanceId, ct))?.Number : null;
+        return new DraftVisibility(false, asked.Select(v => v ?? latest).OfType<int>().ToHashSet());
     }
 
     public async Task<bool> SeesPublicationAsync(Person? viewer, Publication publication, CancellationToken ct) =>
