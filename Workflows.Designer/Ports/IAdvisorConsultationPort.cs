@@ -21,10 +21,14 @@ public sealed record AdvisorConsultation(
     IReadOnlyList<AdvisorParagraph> Paragraphs,
     IReadOnlyList<AdvisorComment> MyComments);
 
-public enum AdvisorPageProblemKind { InvalidLink, ExpiredLink, NotFound, NotInAudience, Closed }
+public enum AdvisorPageProblemKind { InvalidLink, ExpiredLink, NotFound, NotInAudience, Closed, RevokedLink }
 
-/// <summary>Why the page cannot be used; <paramref name="Reader"/> is known when the link was authentic.</summary>
-public sealed record AdvisorPageProblem(AdvisorPageProblemKind Kind, string Detail, DateTimeOffset? At = null, AdvisorReader? Reader = null);
+/// <summary>
+/// Why the page cannot be used; <paramref name="Reader"/> is known when the link was authentic. For a withdrawn link,
+/// <paramref name="At"/> is when it was withdrawn and <paramref name="Contact"/> whom to write to ("Name (e-mail)").
+/// </summary>
+public sealed record AdvisorPageProblem(AdvisorPageProblemKind Kind, string Detail, DateTimeOffset? At = null, AdvisorReader? Reader = null,
+    string? Contact = null);
 
 /// <summary>The page's content at <paramref name="Now"/>: the consultation, or the problem that replaces it.</summary>
 public sealed record AdvisorConsultationView(DateTimeOffset Now, AdvisorConsultation? Consultation, AdvisorPageProblem? Problem)

@@ -23,7 +23,8 @@ public sealed record ApprovalAnswer(string? Kind, string? Reason, string? Propos
 /// <summary>Approval rounds for their page: reading one, answering for one's government, moving its deadline.</summary>
 public interface IApprovalsPort
 {
-    Task<ApprovalPageView?> GetAsync(string roundId, string viewerEmail, CancellationToken ct);
+    /// <summary>The round, for the diplomats it asks, the instance's task force, chairs and the secretariat.</summary>
+    Task<Seen<ApprovalPageView>> GetAsync(string roundId, string viewerEmail, CancellationToken ct);
 
     Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct);
 

@@ -18,10 +18,14 @@ public sealed record DraftSubmission(string? Markdown, string? Note);
 /// <summary>Reading an instance's draft versions and their redlines, and submitting the next version.</summary>
 public interface IDraftsPort
 {
-    /// <summary>The version <paramref name="number"/>, or the latest when null; null for an unknown instance or version.</summary>
-    Task<DraftPageView?> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct);
+    /// <summary>
+    /// The version <paramref name="number"/>, or the latest the viewer may read when null. The instance's task force,
+    /// chairs and the secretariat read every version; a consultation's audience the version it was consulted on.
+    /// </summary>
+    Task<Seen<DraftPageView>> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct);
 
-    Task<RedlineView?> RedlineAsync(string instanceId, int from, int to, CancellationToken ct);
+    /// <summary>The redline, for a viewer who may read both versions.</summary>
+    Task<Seen<RedlineView>> RedlineAsync(string instanceId, int from, int to, string viewerEmail, CancellationToken ct);
 
     Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct);
 }

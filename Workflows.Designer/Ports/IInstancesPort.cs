@@ -82,9 +82,11 @@ public interface IInstancesPort
 
     Task<IReadOnlyList<TaskForceOption>> TaskForcesAsync(CancellationToken ct);
 
-    Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, CancellationToken ct);
+    /// <summary>The instances whose internals the viewer may see.</summary>
+    Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, string viewerEmail, CancellationToken ct);
 
-    Task<InstanceView?> GetAsync(string id, CancellationToken ct);
+    /// <summary>The instance, for its task force, chairs and the secretariat.</summary>
+    Task<Seen<InstanceView>> GetAsync(string id, string viewerEmail, CancellationToken ct);
 
     Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct);
 

@@ -49,6 +49,7 @@ public static class ApiServiceCollectionExtensions
         services.AddFocRateLimits();
         // Kestrel's own limit, for bodies the request limits do not buffer (page forms); the same as theirs.
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = Limits.RequestBodyBytes);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PageRefusals>();
         services.AddOpenApi();
         return services;
     }
@@ -82,6 +83,7 @@ public static class ApiServiceCollectionExtensions
         api.MapDirectory();
         api.MapConsultations();
         api.MapDispositions();
+        api.MapAdvisorLinks();
         api.MapApprovals();
         api.MapDrafts();
         api.MapPublications();

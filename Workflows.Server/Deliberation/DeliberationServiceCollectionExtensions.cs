@@ -8,11 +8,14 @@ public static class DeliberationServiceCollectionExtensions
     public static IServiceCollection AddDeliberation(this IServiceCollection services)
     {
         services.AddSingleton<Consultations.ConsultationAccess>();
+        services.AddSingleton<InstanceAccess>();
         services.AddSingleton<ConsultationStore>();
         services.AddSingleton<CommentWriter>();
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<PublicationStore>();
+        services.AddSingleton<AdvisorLinkStore>();
+        services.AddSingleton<Consultations.AdvisorLinkRevoking>();
         return services;
     }
 }

@@ -10,13 +10,15 @@ using FocWorkflows.Server.Persistence.Deliberation;
 namespace FocWorkflows.Server.Designer;
 
 /// <summary>
-/// The server's side of the advisor's comment page. Every call checks the link again (signature,
-/// expiry, its one consultation, the audience snapshot), and comments go through the same
-/// <see cref="CommentWriter"/> as the API, so the page can do nothing the API would refuse.
+/// The server's side of the advisor's comment page. Every call checks the link again through the same gate as the
+/// API (signature, expiry, withdrawal; the use is recorded), then its one consultation and the audience snapshot, and
+/// comments go through the same <see cref="CommentWriter"/> as the API, so the page can do nothing the API would refuse.
 /// </summary>
-internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationStore consultations, DraftStore drafts,
+internal sealed class AdvisorConsultationPort(AdvisorLinkGate gate, IHttpContextAccessor http, ConsultationStore consultations, DraftStore drafts,
     CommentWriter writer, IDirectory directory, TimeProvider time) : IAdvisorConsultationPort
 {
+    private static readonly object AdmissionKey = new();
+
     private sealed record Admission(Consultation Consultation, AdvisorReader Reader, DraftVersion? Draft, IReadOnlyList<Paragraph> Paragraphs);
 
     public Task<AdvisorConsultationView> OpenAsync(string consultationId, string? token, CancellationToken ct) =>
@@ -83,18 +85,33 @@ internal sealed class AdvisorConsultationPort(AdvisorLinks links, ConsultationSt
 
     private async Task<(Admission?, AdvisorPageProblem?)> AdmitAsync(string consultationId, string? token, CancellationToken ct)
     {
-        var check = links.Check(token);
-        if (check.Valid is not { } grant)
+        var admission = await AdmitLinkAsync(token, ct);
+        if (admission.Admitted is not { } grant)
         {
-            return check.Expired is { } expired
-                ? (null, new AdvisorPageProblem(AdvisorPageProblemKind.ExpiredLink, check.Problem!, expired.ExpiresAt, await ReaderAsync(expired.Email, ct)))
-                : (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, check.Problem!));
+            return admission switch
+            {
+                { Revocation: { } revoked, Authentic: { } whose } => (null, new AdvisorPageProblem(AdvisorPageProblemKind.RevokedLink, admission.Problem!,
+                    revoked.RevokedAt, await ReaderAsync(whose.Email, ct), admission.Contact)),
+                { Authentic: { } expired } => (null, new AdvisorPageProblem(AdvisorPageProblemKind.ExpiredLink, admission.Problem!, expired.ExpiresAt,
+                    await ReaderAsync(expired.Email, ct))),
+                _ => (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, admission.Problem!)),
+            };
         }
         if (!string.Equals(grant.ConsultationId, consultationId, StringComparison.Ordinal))
             return (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, "This link opens another consultation."));
         if (await ReaderAsync(grant.Email, ct) is not { } reader)
             return (null, new AdvisorPageProblem(AdvisorPageProblemKind.InvalidLink, "The person this link was issued to is no longer in the directory."));
         return await AdmitReaderAsync(consultationId, reader, ct);
+    }
+
+    /// <summary>One use per request: a posted comment reloads the page with the same token, and that is one visit.</summary>
+    private async Task<AdvisorLinkAdmission> AdmitLinkAsync(string? token, CancellationToken ct)
+    {
+        var context = http.HttpContext;
+        if (context?.Items[AdmissionKey] is AdvisorLinkAdmission earlier) return earlier;
+        var admission = await gate.AdmitAsync(token, context?.Connection.RemoteIpAddress?.ToString(), "page", ct);
+        if (context is not null) context.Items[AdmissionKey] = admission;
+        return admission;
     }
 
     // The session vouches for the person as the token would; the audience check is the same.

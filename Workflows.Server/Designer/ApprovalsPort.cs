@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Activities.Deliberation;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
@@ -13,21 +14,23 @@ using Operators = FocWorkflows.Server.Deliberation.Consultations.ConsultationAcc
 namespace FocWorkflows.Server.Designer;
 
 /// <summary>The approval page's port: the same store and the same resume as <c>/api/approvals</c>.</summary>
-internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, WorkflowRuntime runtime, TimeProvider time) : IApprovalsPort
+internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, InstanceAccess access, WorkflowRuntime runtime, TimeProvider time)
+    : IApprovalsPort
 {
-    public async Task<ApprovalPageView?> GetAsync(string roundId, string viewerEmail, CancellationToken ct)
+    public async Task<Seen<ApprovalPageView>> GetAsync(string roundId, string viewerEmail, CancellationToken ct)
     {
-        if (await store.FindRoundAsync(roundId, ct) is not { } round) return null;
+        if (await store.FindRoundAsync(roundId, ct) is not { } round) return Seen<ApprovalPageView>.NotFound;
+        var viewer = await access.ViewerAsync(viewerEmail, ct);
+        if (!await access.SeesRoundAsync(viewer, round, ct)) return Seen<ApprovalPageView>.NotAllowed;
         var responses = await store.ResponsesAsync(roundId, ct);
         var names = await store.GovernmentNamesAsync(ct);
-        var viewer = await directory.FindPersonAsync(viewerEmail, ct);
         var open = round.AcceptsResponsesAt(time.GetUtcNow());
         var government = viewer?.Government;
         var mayRespond = open && viewer is not null && viewer.HasRole(Roles.Member) && government is not null
             && round.AudienceGovernments.Contains(government, StringComparer.OrdinalIgnoreCase);
         var actsForOthers = open && viewer is not null && viewer.HasRole(Roles.Secretariat) && !mayRespond;
         var t = ApprovalTally.Of(round, responses);
-        return new ApprovalPageView(round.Id, round.InstanceId, round.Title, Camel(round.Mode.ToString()), round.DraftVersion, open,
+        return Seen<ApprovalPageView>.Shown(new ApprovalPageView(round.Id, round.InstanceId, round.Title, Camel(round.Mode.ToString()), round.DraftVersion, open,
             round.Result?.ToString(), round.ResultReason?.ToString(), round.Deadline, round.ClosedAt,
             new ApprovalTallyView(t.Audience, t.Responded, t.NoObjection, t.Endorse, t.Object, t.Abstain, t.SignOn, t.Withdraw),
             [.. responses.Select(r => new ApprovalResponseLine(r.Government, names.GetValueOrDefault(r.Government, r.Government),
@@ -35,7 +38,7 @@ internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, W
             mayRespond || actsForOthers ? [.. ApprovalResponse.AllowedIn(round.Mode).Select(k => Camel(k.ToString()))] : [],
             government,
             ViewerMayExtend: open && viewer is not null && Operators.IsOperator(viewer),
-            OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null);
+            OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null));
     }
 
     // The audience's diplomats, those whose government has not responded first: the secretariat mostly relays those.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
@@ -14,12 +15,14 @@ namespace FocWorkflows.Server.Designer;
 /// The disposition page's port: the same matrix, checks and resume as <c>/api/consultations/{id}/dispositions</c>,
 /// and the window's extension and early close as <c>/api/consultations/{id}/extend</c> and <c>/close</c>.
 /// </summary>
-internal sealed class DispositionsPort(ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime,
-    IWorkflowStore workflows, TimeProvider time) : IDispositionsPort
+internal sealed class DispositionsPort(ConsultationStore store, ConsultationAccess access, InstanceAccess visibility, IDirectory directory,
+    WorkflowRuntime runtime, IWorkflowStore workflows, AdvisorLinkStore links, AdvisorLinkRevoking revoking, TimeProvider time) : IDispositionsPort
 {
-    public async Task<DispositionsView?> GetAsync(string consultationId, string viewerEmail, CancellationToken ct)
+    public async Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct)
     {
-        if (await store.FindAsync(consultationId, ct) is not { } consultation) return null;
+        if (await store.FindAsync(consultationId, ct) is not { } consultation) return Seen<DispositionsView>.NotFound;
+        if (!await visibility.SeesInternalsAsync(await visibility.ViewerAsync(viewerEmail, ct), await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
+            return Seen<DispositionsView>.NotAllowed;
         var comments = await store.CommentsAsync(consultationId, ct);
         var people = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
         foreach (var email in comments.Select(c => c.Commenter).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -33,10 +36,32 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
         var stepOpen = (await workflows.FindBookmarksAsync(ConsultationEvents.DispositionBookmark, consultationId, ct)).Count > 0;
         var window = new ConsultationWindowView(consultation.ClosesAt, consultation.AcceptsCommentsAt(time.GetUtcNow()), consultation.ClosedAt,
             consultation.CloseReason, viewer is not null && await access.MaySteerAsync(viewer, taskForceId, ct));
-        return new DispositionsView(consultation.Id, consultation.Title, stepOpen && (isPenHolder || forPenHolders), [.. rows.Select(r => new DispositionRow(r.Number, r.CommentId,
+        return Seen<DispositionsView>.Shown(new DispositionsView(consultation.Id, consultation.Title, stepOpen && (isPenHolder || forPenHolders), [.. rows.Select(r => new DispositionRow(r.Number, r.CommentId,
             r.Author, r.Organisation, r.DraftVersion, r.Paragraph, r.Quote, r.Comment, r.Decision is { } d ? Camel(d.ToString()) : null,
-            r.Reason, r.DisposedBy))], window, forPenHolders ? await PenHoldersAsync(taskForceId, ct) : null, stepOpen);
+            r.Reason, r.DisposedBy))], window, forPenHolders ? await PenHoldersAsync(taskForceId, ct) : null, stepOpen,
+            viewer is not null && viewer.HasRole(Roles.Secretariat) ? await LinksAsync(consultation, ct) : null));
     }
+
+    /// <summary>The most uses the page lists; the API lists more.</summary>
+    private const int UsesShown = 50;
+
+    private async Task<AdvisorLinksView> LinksAsync(Consultation consultation, CancellationToken ct)
+    {
+        var revocations = await links.RevocationsAsync(consultation.Id, ct);
+        var audience = await directory.ResolveAsync(AudienceKind.List, null, consultation.Audience, ct);
+        return new AdvisorLinksView(
+            [.. audience.Select(p => new AdvisorLinkLine(p.Email, p.Name, revocations.FirstOrDefault(r => r.Covers(p.Email))?.RevokedAt))],
+            revocations.FirstOrDefault(r => r.Email is null)?.RevokedAt,
+            [.. (await links.UsesAsync(consultation.Id, UsesShown, ct)).Select(u => new LinkUseLine(u.Email, u.At, u.Address, u.Via, Camel(u.Outcome.ToString())))]);
+    }
+
+    /// <summary>As <c>POST /api/consultations/{id}/links/revoke</c>: the secretariat, asked of the directory at the moment of the act.</summary>
+    public Task<ActResult> RevokeLinksAsync(string consultationId, string viewerEmail, string? advisor, string? reason, CancellationToken ct) => Act(async () =>
+    {
+        var acting = await ActingAsync(directory, viewerEmail, ct);
+        if (!acting.Person.HasRole(Roles.Secretariat)) throw WorkflowProblem.Forbidden("Only the secretariat may withdraw advisors' links.");
+        await revoking.RevokeAsync(consultationId, advisor, reason, acting, ct);
+    });
 
     private async Task<IReadOnlyList<OnBehalfOption>> PenHoldersAsync(string? taskForceId, CancellationToken ct) =>
         [.. (await access.PenHoldersAsync(taskForceId, ct)).Select(p => new OnBehalfOption(p.Email, $"{p.Name} ({p.Email})", Pending: true))];

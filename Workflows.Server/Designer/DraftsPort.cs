@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Activities.Deliberation;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Engine;
@@ -14,25 +15,30 @@ namespace FocWorkflows.Server.Designer;
 
 /// <summary>The draft pages' port: the same store, renderer and resume as <c>/api/instances/{id}/drafts</c>.</summary>
 internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultations, IDirectory directory, WorkflowRuntime runtime,
-    IDbContextFactory<WorkflowDbContext> contexts) : IDraftsPort
+    InstanceAccess access, IDbContextFactory<WorkflowDbContext> contexts) : IDraftsPort
 {
-    public async Task<DraftPageView?> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct)
+    public async Task<Seen<DraftPageView>> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct)
     {
-        if (!await drafts.InstanceExistsAsync(instanceId, ct)) return null;
+        if (!await drafts.InstanceExistsAsync(instanceId, ct)) return Seen<DraftPageView>.NotFound;
+        var visible = await access.VisibleDraftsAsync(await access.ViewerAsync(viewerEmail, ct), instanceId, ct);
+        if (!visible.Everything && visible.Versions.Count == 0) return Seen<DraftPageView>.NotAllowed;
         var versions = await drafts.ListAsync(instanceId, ct);
-        var version = number is { } n ? versions.FirstOrDefault(v => v.Number == n) : versions.LastOrDefault();
-        if (number is not null && version is null) return null;
-        return new DraftPageView(instanceId, [.. versions.Select(v => v.Number)], version is null ? null : ToView(version),
-            await MaySubmitAsync(instanceId, viewerEmail, ct));
+        var version = number is { } n ? versions.FirstOrDefault(v => v.Number == n) : versions.LastOrDefault(v => visible.Sees(v.Number));
+        if (number is not null && version is null) return Seen<DraftPageView>.NotFound;
+        if (version is not null && !visible.Sees(version.Number)) return Seen<DraftPageView>.NotAllowed;
+        return Seen<DraftPageView>.Shown(new DraftPageView(instanceId, [.. versions.Select(v => v.Number).Where(visible.Sees)],
+            version is null ? null : ToView(version), await MaySubmitAsync(instanceId, viewerEmail, ct)));
     }
 
-    public async Task<RedlineView?> RedlineAsync(string instanceId, int from, int to, CancellationToken ct)
+    public async Task<Seen<RedlineView>> RedlineAsync(string instanceId, int from, int to, string viewerEmail, CancellationToken ct)
     {
-        if (await drafts.GetAsync(instanceId, from, ct) is not { } a || await drafts.GetAsync(instanceId, to, ct) is not { } b) return null;
+        if (await drafts.GetAsync(instanceId, from, ct) is not { } a || await drafts.GetAsync(instanceId, to, ct) is not { } b) return Seen<RedlineView>.NotFound;
+        var visible = await access.VisibleDraftsAsync(await access.ViewerAsync(viewerEmail, ct), instanceId, ct);
+        if (!visible.Sees(from) || !visible.Sees(to)) return Seen<RedlineView>.NotAllowed;
         var redline = Redline.Between(Paragraphs.Of(a.Markdown), Paragraphs.Of(b.Markdown));
         int Count(ParagraphChangeKind kind) => redline.Changes.Count(c => c.Kind == kind);
-        return new RedlineView(instanceId, from, to, redline.Html, Count(ParagraphChangeKind.Changed), Count(ParagraphChangeKind.Added),
-            Count(ParagraphChangeKind.Removed));
+        return Seen<RedlineView>.Shown(new RedlineView(instanceId, from, to, redline.Html, Count(ParagraphChangeKind.Changed), Count(ParagraphChangeKind.Added),
+            Count(ParagraphChangeKind.Removed)));
     }
 
     public Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct) => Act(async () =>

@@ -20,7 +20,7 @@ namespace FocWorkflows.Server.Designer;
 /// </summary>
 internal sealed class InstancesPort(
     WorkflowRuntime runtime, InstanceQueries queries, DefinitionStore definitions, IDirectory directory,
-    TaskCompletion completion, IDbContextFactory<WorkflowDbContext> contexts) : IInstancesPort
+    TaskCompletion completion, InstanceAccess access, IDbContextFactory<WorkflowDbContext> contexts) : IInstancesPort
 {
     public async Task<Viewer> ViewerAsync(string email, IReadOnlyList<string> roles, CancellationToken ct)
     {
@@ -45,32 +45,34 @@ internal sealed class InstancesPort(
         return [.. (await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Select(t => new TaskForceOption(t.Id, t.Name))];
     }
 
-    public async Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, CancellationToken ct)
+    public async Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, string viewerEmail, CancellationToken ct)
     {
         InstanceStatus? status = Enum.TryParse<InstanceStatus>(filter.Status, ignoreCase: true, out var s) && !int.TryParse(filter.Status, out _) ? s : null;
+        var visible = await access.VisibleTaskForcesAsync(await access.ViewerAsync(viewerEmail, ct), ct);
         var (items, total) = await queries.ListAsync(new InstanceFilter(Blank(filter.DefinitionId), status, Blank(filter.TaskForceId),
-            Math.Max(1, filter.Page), Math.Clamp(filter.PageSize, 1, 500)), ct);
+            Math.Max(1, filter.Page), Math.Clamp(filter.PageSize, 1, 500), visible), ct);
         return ([.. items.Select(InstanceResponses.Summary).Select(i =>
             new InstanceListItem(i.Id, i.DefinitionId, i.Version, i.Status, i.TaskForceId, i.StartedBy, i.CreatedAt, i.EndedAt))], total);
     }
 
-    public async Task<InstanceView?> GetAsync(string id, CancellationToken ct)
+    public async Task<Seen<InstanceView>> GetAsync(string id, string viewerEmail, CancellationToken ct)
     {
         var detail = await queries.GetAsync(id, ct);
-        if (detail is null) return null;
+        if (detail is null) return Seen<InstanceView>.NotFound;
+        if (!await access.SeesInternalsAsync(await access.ViewerAsync(viewerEmail, ct), detail.Instance.TaskForceId, ct)) return Seen<InstanceView>.NotAllowed;
         var definition = await definitions.GetAsync(detail.Instance.DefinitionId, detail.Instance.DefinitionVersion, ct);
-        if (definition is null) return null;
+        if (definition is null) return Seen<InstanceView>.NotFound;
         var response = InstanceResponses.Detail(detail, definition);
         var journal = await queries.WholeJournalAsync(id, ct) ?? [];
         var waiting = response.WaitingOn.Select(w => new OpenStep(w.ActivityId, w.Name, w.Kind, w.Since, w.DueAt,
             [.. w.Tasks.Select(t => new StepTask(t.Id, t.Title, t.Assignees, t.DueAt,
                 detail.OpenTasks.FirstOrDefault(o => o.Id == t.Id)?.ResourceHref ?? t.Href))])).ToList();
-        return new InstanceView(response.Id, response.DefinitionId, definition.Name, response.Version, response.Status, response.TaskForceId,
+        return Seen<InstanceView>.Shown(new InstanceView(response.Id, response.DefinitionId, definition.Name, response.Version, response.Status, response.TaskForceId,
             response.StartedBy, response.CreatedAt, response.EndedAt, response.Input, waiting,
             [.. journal.Select(e => new JournalLine(e.Sequence, e.At, e.Event, e.NodeId, e.ActivityType, e.Actor, e.OnBehalfOf, e.Outcome))],
             response.Incident is { } i ? new IncidentView(i.ActivityId, i.Message, i.At) : null,
             InstanceGraphs.Of(definition, journal, waiting.Select(w => w.ActivityId), response.Incident?.ActivityId),
-            detail.Instance.Stamp);
+            detail.Instance.Stamp));
     }
 
     public Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct) =>

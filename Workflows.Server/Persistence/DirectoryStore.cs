@@ -19,6 +19,12 @@ internal sealed class DirectoryStore(IDbContextFactory<WorkflowDbContext> contex
         return await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
     }
 
+    public async Task<IReadOnlyList<TaskForce>> TaskForcesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.TaskForces.AsNoTracking().ToListAsync(ct);
+    }
+
     async Task<System.Text.Json.Nodes.JsonNode?> Engine.ITaskForceLookup.FindAsync(string taskForceId, CancellationToken ct) =>
         await FindTaskForceAsync(taskForceId, ct) is { } taskForce
             ? System.Text.Json.JsonSerializer.SerializeToNode(taskForce, System.Text.Json.JsonSerializerOptions.Web)

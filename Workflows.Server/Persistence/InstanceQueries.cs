@@ -7,7 +7,9 @@ namespace FocWorkflows.Server.Persistence;
 /// <summary>An instance with what it currently waits on.</summary>
 public sealed record InstanceDetail(WorkflowInstance Instance, IReadOnlyList<Bookmark> Bookmarks, IReadOnlyList<HumanTask> OpenTasks);
 
-public sealed record InstanceFilter(string? DefinitionId, InstanceStatus? Status, string? TaskForceId, int Page, int PageSize);
+/// <param name="VisibleTaskForces">When set, only instances of these task forces (what the viewer may see); null for all.</param>
+public sealed record InstanceFilter(string? DefinitionId, InstanceStatus? Status, string? TaskForceId, int Page, int PageSize,
+    IReadOnlyCollection<string>? VisibleTaskForces = null);
 
 /// <summary>Read-side queries for instances, their journal and tasks.</summary>
 public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> contexts)
@@ -19,6 +21,7 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
         if (filter.DefinitionId is { } d) query = query.Where(i => i.DefinitionId == d);
         if (filter.Status is { } s) query = query.Where(i => i.Status == s);
         if (filter.TaskForceId is { } t) query = query.Where(i => i.TaskForceId == t);
+        if (filter.VisibleTaskForces is { } visible) query = query.Where(i => i.TaskForceId != null && visible.Contains(i.TaskForceId));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);
@@ -36,6 +39,14 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     }
 
     /// <summary>The instance's concurrency stamp, which grows with every committed burst; null when there is no such instance.</summary>
+    /// <summary>Whether the instance exists, and its task force: what seeing it depends on.</summary>
+    public async Task<(bool Exists, string? TaskForceId)> TaskForceOfAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Instances.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.TaskForceId }).FirstOrDefaultAsync(ct);
+        return (row is not null, row?.TaskForceId);
+    }
+
     public async Task<long?> StampAsync(string id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -11,6 +11,7 @@ public static class Policies
     public const string Operate = "operate";
     public const string EditDirectory = "edit-directory";
     public const string AuditJournals = "audit-journals";
+    public const string ManageAdvisorLinks = "manage-advisor-links";
 
     /// <summary>Anyone signed in, or an advisor with a link (endpoints then check the link's consultation).</summary>
     public const string AdvisorLinkOrAccount = "advisor-link-or-account";
@@ -22,6 +23,7 @@ public static class Policies
         .AddPolicy(Operate, p => p.RequireRole(Roles.Operators))
         .AddPolicy(EditDirectory, p => p.RequireRole(Roles.Secretariat))
         .AddPolicy(AuditJournals, p => p.RequireRole(Roles.Secretariat))
+        .AddPolicy(ManageAdvisorLinks, p => p.RequireRole(Roles.Secretariat))
         .AddPolicy(AdvisorLinkOrAccount, p => p.AddAuthenticationSchemes(LinkOrAccountScheme).RequireAuthenticatedUser());
 
     public static string Email(this ClaimsPrincipal user) =>

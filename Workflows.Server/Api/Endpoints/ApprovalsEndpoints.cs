@@ -46,8 +46,14 @@ public static class ApprovalsEndpoints
             .WithSummary("Extend the deadline (chairs, co-chairs, the secretariat); journaled with the reason.");
     }
 
-    private static async Task<Ok<ApprovalRoundView>> Get(string id, ClaimsPrincipal user, ApprovalStore store, IDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok(await ViewAsync(id, user, store, directory, ct));
+    private static async Task<Ok<ApprovalRoundView>> Get(string id, ClaimsPrincipal user, InstanceAccess access, ApprovalStore store,
+        IDirectory directory, CancellationToken ct)
+    {
+        var round = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
+        CallerAccess.Require(await access.SeesRoundAsync(await access.CallerAsync(user, ct), round, ct),
+            "Only the diplomats of the governments asked, the instance's task force, chairs and the secretariat may see this round.");
+        return TypedResults.Ok(await ViewAsync(id, user, store, directory, ct));
+    }
 
     private static async Task<Results<Created<ApprovalRoundView>, Ok<ApprovalRoundView>>> Respond(string id, ApprovalResponseRequest request,
         ClaimsPrincipal user, ApprovalStore store, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)

@@ -44,18 +44,16 @@ public static class ConsultationsEndpoints
         group.MapPost("/{id}/extend", Extend).WithSummary("Moves the deadline later ({until} or {by}), with a reason (chairs, co-chairs, pen-holders, secretariat).");
     }
 
-    private static async Task<Ok<ConsultationResponse>> Get(string id, ClaimsPrincipal user, ConsultationStore store, TimeProvider time, CancellationToken ct)
-    {
-        RequireLinkFor(user, id);
-        return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
-    }
+    private static async Task<Ok<ConsultationResponse>> Get(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store,
+        TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await DescribeAsync(await VisibleAsync(id, user, access, store, ct), user, store, time, ct));
 
-    private static async Task<Ok<List<CommentResponse>>> Comments(string id, ClaimsPrincipal user, ConsultationStore store, CancellationToken ct)
+    private static async Task<Ok<List<CommentResponse>>> Comments(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store,
+        CancellationToken ct)
     {
-        RequireLinkFor(user, id);
-        await FindAsync(store, id, ct);
+        var consultation = await VisibleAsync(id, user, access, store, ct);
         var comments = await store.CommentsAsync(id, ct);
-        if (SeesOnlyOwnComments(user))
+        if (!await SeesAllCommentsAsync(user, access, consultation, ct))
         {
             var email = user.Email();
             comments = [.. comments.Where(c => string.Equals(c.Commenter, email, StringComparison.OrdinalIgnoreCase))];
@@ -64,13 +62,23 @@ public static class ConsultationsEndpoints
     }
 
     /// <summary>
-    /// Advisors (through their link, or signed in with no other role) see their own comments only, as on
-    /// their page: who else was consulted and what they said is for the task force, and some advisors
-    /// would be at risk if their names travelled.
+    /// Those who see only the consultation (an advisor, a diplomat outside the task force) see their own comments,
+    /// as on the advisor's page: who else was consulted and what they said is for the task force, and some advisors
+    /// would be at risk if their names travelled. A link, which opens one consultation only, never shows more.
     /// </summary>
-    private static bool SeesOnlyOwnComments(ClaimsPrincipal user) =>
-        user.Identity?.AuthenticationType == AdvisorLinkAuthenticationHandler.SchemeName
-        || user.FindAll(ClaimTypes.Role).All(r => r.Value == Roles.Advisor);
+    private static async Task<bool> SeesAllCommentsAsync(ClaimsPrincipal user, InstanceAccess access, Consultation consultation, CancellationToken ct) =>
+        user.Identity?.AuthenticationType != AdvisorLinkAuthenticationHandler.SchemeName
+        && await access.SeesAllCommentsAsync(await access.CallerAsync(user, ct), consultation, ct);
+
+    /// <summary>The consultation, when the caller may see it: its audience (a link only for its own), the task force, chairs, the secretariat.</summary>
+    private static async Task<Consultation> VisibleAsync(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store, CancellationToken ct)
+    {
+        RequireLinkFor(user, id);
+        var consultation = await FindAsync(store, id, ct);
+        CallerAccess.Require(await access.SeesConsultationAsync(await access.CallerAsync(user, ct), consultation, ct),
+            "Only the consultation's audience, the instance's task force, chairs and the secretariat may see it.");
+        return consultation;
+    }
 
     private static async Task<Created<CommentResponse>> AddComment(string id, CommentRequest request, ClaimsPrincipal user, IDirectory directory,
         CommentWriter writer, CancellationToken ct, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
+using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
@@ -28,18 +29,21 @@ public static class DispositionsEndpoints
         group.MapPut("/dispositions/{commentId}", Dispose).WithSummary("A pen-holder answers a comment (accepted, partiallyAccepted, notAccepted, noted) with a reason; changeable while the step is open.");
     }
 
-    private static async Task<Ok<IReadOnlyList<MatrixRow>>> Matrix(string id, ConsultationStore store, IDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok((await BuildAsync(id, store, directory, ct)).Rows);
+    private static async Task<Ok<IReadOnlyList<MatrixRow>>> Matrix(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store,
+        IDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok((await BuildAsync(id, user, access, store, directory, ct)).Rows);
 
-    private static async Task<FileContentHttpResult> Csv(string id, ConsultationStore store, IDirectory directory, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Csv(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store,
+        IDirectory directory, CancellationToken ct)
     {
-        var (_, rows) = await BuildAsync(id, store, directory, ct);
+        var (_, rows) = await BuildAsync(id, user, access, store, directory, ct);
         return TypedResults.File(ResolutionMatrix.ToCsv(rows), "text/csv; charset=utf-8", $"dispositions-{id}.csv");
     }
 
-    private static async Task<FileContentHttpResult> Markdown(string id, ConsultationStore store, IDirectory directory, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Markdown(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store,
+        IDirectory directory, CancellationToken ct)
     {
-        var (consultation, rows) = await BuildAsync(id, store, directory, ct);
+        var (consultation, rows) = await BuildAsync(id, user, access, store, directory, ct);
         return TypedResults.File(Encoding.UTF8.GetBytes(ResolutionMatrix.ToMarkdown(consultation.Title, rows)), "text/markdown; charset=utf-8", $"dispositions-{id}.md");
     }
 
@@ -62,10 +66,12 @@ public static class DispositionsEndpoints
         return TypedResults.Ok(new DispositionResponse(d.CommentId, d.ConsultationId, d.Decision, d.Reason, d.By, d.OnBehalfOf, d.At));
     }
 
-    private static async Task<(Consultation Consultation, IReadOnlyList<MatrixRow> Rows)> BuildAsync(string id, ConsultationStore store,
-        IDirectory directory, CancellationToken ct)
+    /// <summary>The matrix names every commenter and every decision: the instance's internals.</summary>
+    private static async Task<(Consultation Consultation, IReadOnlyList<MatrixRow> Rows)> BuildAsync(string id, ClaimsPrincipal user,
+        InstanceAccess access, ConsultationStore store, IDirectory directory, CancellationToken ct)
     {
         var consultation = await ConsultationsEndpoints.FindAsync(store, id, ct);
+        await access.RequireInternalsAsync(await access.CallerAsync(user, ct), consultation.InstanceId, ct);
         var comments = await store.CommentsAsync(id, ct);
         var people = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
         foreach (var email in comments.Select(c => c.Commenter).Distinct(StringComparer.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using FocWorkflows.Server.Persistence.Deliberation;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -68,20 +69,28 @@ public static class DraftsEndpoints
         return Created(id, version);
     }
 
-    private static async Task<Ok<List<DraftSummary>>> List(string id, DraftStore drafts, CancellationToken ct)
+    private static async Task<Ok<List<DraftSummary>>> List(string id, ClaimsPrincipal user, InstanceAccess access, DraftStore drafts, CancellationToken ct)
     {
-        if (!await drafts.InstanceExistsAsync(id, ct)) throw WorkflowProblem.NotFound("Instance", id);
+        await access.RequireInternalsAsync(await access.CallerAsync(user, ct), id, ct);
         var versions = await drafts.ListAsync(id, ct);
         return TypedResults.Ok(versions.Select(v => new DraftSummary(v.Number, v.Title, v.Note, v.SubmittedBy, v.OnBehalfOf, v.SubmittedAt)).ToList());
     }
 
-    private static async Task<Ok<DraftResponse>> Get(string id, int number, DraftStore drafts, CancellationToken ct) =>
-        TypedResults.Ok(ToResponse(await FindAsync(drafts, id, number, ct)));
+    private static async Task<Ok<DraftResponse>> Get(string id, int number, ClaimsPrincipal user, InstanceAccess access, DraftStore drafts, CancellationToken ct)
+    {
+        var version = await FindAsync(drafts, id, number, ct);
+        RequireVisible(await access.VisibleDraftsAsync(await access.CallerAsync(user, ct), id, ct), number);
+        return TypedResults.Ok(ToResponse(version));
+    }
 
-    private static async Task<Ok<RedlineResponse>> Diff(string id, int from, int to, DraftStore drafts, CancellationToken ct)
+    private static async Task<Ok<RedlineResponse>> Diff(string id, int from, int to, ClaimsPrincipal user, InstanceAccess access, DraftStore drafts,
+        CancellationToken ct)
     {
         var a = await FindAsync(drafts, id, from, ct);
         var b = await FindAsync(drafts, id, to, ct);
+        var visible = await access.VisibleDraftsAsync(await access.CallerAsync(user, ct), id, ct);
+        RequireVisible(visible, from);
+        RequireVisible(visible, to);
         var redline = Redline.Between(Paragraphs.Of(a.Markdown), Paragraphs.Of(b.Markdown));
         var summary = new RedlineSummary(Count(ParagraphChangeKind.Unchanged), Count(ParagraphChangeKind.Changed),
             Count(ParagraphChangeKind.Added), Count(ParagraphChangeKind.Removed));
@@ -89,6 +98,9 @@ public static class DraftsEndpoints
 
         int Count(ParagraphChangeKind kind) => redline.Changes.Count(c => c.Kind == kind);
     }
+
+    private static void RequireVisible(DraftVisibility visible, int number) => CallerAccess.Require(visible.Sees(number),
+        $"Version {number} is for the instance's task force, chairs, the secretariat and the audience of a consultation on it.");
 
     private static async Task<DraftVersion> FindAsync(DraftStore drafts, string id, int number, CancellationToken ct)
     {

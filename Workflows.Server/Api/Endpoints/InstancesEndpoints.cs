@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Api.Guards;
@@ -45,7 +46,7 @@ public static class InstancesEndpoints
         return TypedResults.Created($"/api/instances/{result.Instance.Id}", detail);
     }
 
-    private static async Task<Ok<PagedList<InstanceSummary>>> List(InstanceQueries queries, CancellationToken ct,
+    private static async Task<Ok<PagedList<InstanceSummary>>> List(InstanceQueries queries, ClaimsPrincipal user, InstanceAccess access, CancellationToken ct,
         [FromQuery] string? definitionId = null, [FromQuery] string? status = null, [FromQuery] string? taskForce = null,
         [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
     {
@@ -60,24 +61,32 @@ public static class InstancesEndpoints
         if (pageSize is < 1 or > 500) errors["pageSize"] = ["must be between 1 and 500."];
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The query is not valid", errors);
 
-        var (items, total) = await queries.ListAsync(new InstanceFilter(definitionId, parsed, taskForce, page, pageSize), ct);
+        // Only the instances whose internals the caller may see are listed.
+        var visible = await access.VisibleTaskForcesAsync(await access.CallerAsync(user, ct), ct);
+        var (items, total) = await queries.ListAsync(new InstanceFilter(definitionId, parsed, taskForce, page, pageSize, visible), ct);
         return TypedResults.Ok(new PagedList<InstanceSummary>([.. items.Select(InstanceResponses.Summary)], page, pageSize, total));
     }
 
-    private static async Task<Ok<InstanceResponse>> Get(string id, InstanceQueries queries, DefinitionStore definitions, CancellationToken ct) =>
-        TypedResults.Ok(await Load(id, queries, definitions, ct));
-
-    private static async Task<Ok<List<JournalEntryResponse>>> Journal(string id, InstanceQueries queries, CancellationToken ct,
-        [FromQuery] long after = 0, [FromQuery] int take = 500)
+    private static async Task<Ok<InstanceResponse>> Get(string id, ClaimsPrincipal user, InstanceAccess access, InstanceQueries queries,
+        DefinitionStore definitions, CancellationToken ct)
     {
+        await access.RequireInternalsAsync(await access.CallerAsync(user, ct), id, ct);
+        return TypedResults.Ok(await Load(id, queries, definitions, ct));
+    }
+
+    private static async Task<Ok<List<JournalEntryResponse>>> Journal(string id, ClaimsPrincipal user, InstanceAccess access, InstanceQueries queries,
+        CancellationToken ct, [FromQuery] long after = 0, [FromQuery] int take = 500)
+    {
+        await access.RequireInternalsAsync(await access.CallerAsync(user, ct), id, ct);
         if (take is < 1 or > 5000)
             throw WorkflowProblem.Invalid("The query is not valid", new Dictionary<string, string[]> { ["take"] = ["must be between 1 and 5000."] });
         var entries = await queries.JournalAsync(id, after, take, ct) ?? throw WorkflowProblem.NotFound("Instance", id);
         return TypedResults.Ok(entries.Select(InstanceResponses.Journal).ToList());
     }
 
-    private static async Task<Ok<JournalVerification>> Verify(string id, IJournalAudit audit, CancellationToken ct)
+    private static async Task<Ok<JournalVerification>> Verify(string id, ClaimsPrincipal user, InstanceAccess access, IJournalAudit audit, CancellationToken ct)
     {
+        await access.RequireInternalsAsync(await access.CallerAsync(user, ct), id, ct);
         var check = await audit.CheckAsync(id, ct) ?? throw WorkflowProblem.NotFound("Instance", id);
         return TypedResults.Ok(new JournalVerification(check.Intact, check.Entries, check.FirstBrokenSequence));
     }

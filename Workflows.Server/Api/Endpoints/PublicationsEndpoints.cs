@@ -2,6 +2,7 @@ using FocWorkflows.Server.Persistence.Deliberation;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Activities.Deliberation;
+using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
@@ -36,17 +37,22 @@ public static class PublicationsEndpoints
             .WithSummary("A pen-holder or the secretariat provides a translation while the publication is scheduled; 409 after release.");
     }
 
-    private static async Task<Ok<List<PublicationSummary>>> List(ClaimsPrincipal user, PublicationStore publications, CancellationToken ct)
+    private static async Task<Ok<List<PublicationSummary>>> List(ClaimsPrincipal user, InstanceAccess access, PublicationStore publications, CancellationToken ct)
     {
         var list = await publications.ListAsync(releasedOnly: !SignedIn(user), ct);
-        return TypedResults.Ok(list.Select(p => new PublicationSummary(p.Id, p.Title, p.DraftNumber, p.Status, p.ReleaseAt)).ToList());
+        var caller = await access.CallerAsync(user, ct);
+        var visible = new List<PublicationSummary>();
+        foreach (var p in list)
+            if (await access.SeesPublicationAsync(caller, p, ct)) visible.Add(new PublicationSummary(p.Id, p.Title, p.DraftNumber, p.Status, p.ReleaseAt));
+        return TypedResults.Ok(visible);
     }
 
-    private static async Task<Ok<PublicationResponse>> Get(string id, ClaimsPrincipal user, PublicationStore publications, CancellationToken ct)
+    private static async Task<Ok<PublicationResponse>> Get(string id, ClaimsPrincipal user, InstanceAccess access, PublicationStore publications,
+        CancellationToken ct)
     {
         var publication = await publications.GetAsync(id, ct);
-        // Before release the text is under embargo: the public cannot tell it exists.
-        if (publication is null || (publication.Status != PublicationStatus.Released && !SignedIn(user)))
+        // Before release the text is under embargo: whoever may not see it yet (the public, people outside the task force) cannot tell it exists.
+        if (publication is null || !await access.SeesPublicationAsync(await access.CallerAsync(user, ct), publication, ct))
             throw WorkflowProblem.NotFound("Publication", id);
         return TypedResults.Ok(await ToResponseAsync(publication, SignedIn(user), publications, ct));
     }

@@ -40,16 +40,24 @@ public static class TasksEndpoints
         return TypedResults.Ok(tasks.Select(ToResponse).ToList());
     }
 
-    private static async Task<Ok<TaskResponse>> Get(string id, InstanceQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(ToResponse(await queries.GetTaskAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task", id)));
+    private static async Task<Ok<TaskResponse>> Get(string id, ClaimsPrincipal user, InstanceAccess access, InstanceQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await VisibleTaskAsync(id, user, access, queries, ct)));
 
-    private static async Task<Ok<TaskResponse>> Complete(string id, TaskCompletionRequest request, ClaimsPrincipal user,
+    private static async Task<Ok<TaskResponse>> Complete(string id, TaskCompletionRequest request, ClaimsPrincipal user, InstanceAccess access,
         InstanceQueries queries, TaskCompletion completion, IDirectory directory, CancellationToken ct)
     {
-        var task = await queries.GetTaskAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task", id);
+        var task = await VisibleTaskAsync(id, user, access, queries, ct);
         var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
         await completion.CompleteAsync(task, request, acting, ct);
         return TypedResults.Ok(ToResponse((await queries.GetTaskAsync(id, ct))!));
+    }
+
+    private static async Task<HumanTask> VisibleTaskAsync(string id, ClaimsPrincipal user, InstanceAccess access, InstanceQueries queries, CancellationToken ct)
+    {
+        var task = await queries.GetTaskAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task", id);
+        CallerAccess.Require(await access.SeesTaskAsync(await access.CallerAsync(user, ct), task, ct),
+            "Only the task's assignees, the instance's task force, chairs and the secretariat may see this task.");
+        return task;
     }
 
     private static string[] CallerRoles(ClaimsPrincipal user) => [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)];

@@ -29,5 +29,7 @@ public interface IDirectory
 
     Task<TaskForce?> FindTaskForceAsync(string id, CancellationToken ct);
 
+    Task<IReadOnlyList<TaskForce>> TaskForcesAsync(CancellationToken ct);
+
     Task<IReadOnlyList<Person>> ResolveAsync(AudienceKind kind, string? taskForceId, IReadOnlyList<string>? list, CancellationToken ct);
 }

@@ -119,6 +119,18 @@ public sealed partial class WorkflowRuntime(
             return Task.CompletedTask;
         }, ct);
 
+    /// <summary>
+    /// Journals a fact about an instance that no step waits for (an advisor's link withdrawn), with the records that
+    /// go with it, in one burst: the journal is only written in bursts, under the instance's lock, so its chain stays
+    /// whole. Ended instances take such facts too. <paramref name="record"/> may run again after a concurrent commit.
+    /// </summary>
+    public Task RecordAsync(string instanceId, string? actor, string? onBehalfOf, Action<Burst> record, CancellationToken ct) =>
+        RunBurstAsync(instanceId, actor, onBehalfOf, burst =>
+        {
+            record(burst);
+            return Task.CompletedTask;
+        }, ct);
+
     /// <summary>Runs the failed step of a faulted instance again, after its cause was fixed.</summary>
     public Task RetryAsync(string instanceId, string? actor, CancellationToken ct) =>
         RunBurstAsync(instanceId, actor, null, async burst =>

@@ -33,6 +33,8 @@ public static class GraphServiceCollectionExtensions
             o.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataFolder, host.ContentRootPath), "keys")), logs));
         services.AddSingleton<AdvisorLinks>();
+        services.AddSingleton<AdvisorLinkGate>();
+        services.AddHttpContextAccessor(); // the advisor's page records the address of each use of a link
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AdvisorLinkAuthenticationHandler>(AdvisorLinkAuthenticationHandler.SchemeName, null);
         return services;

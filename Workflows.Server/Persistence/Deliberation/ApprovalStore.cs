@@ -16,6 +16,13 @@ public sealed class ApprovalStore(IDbContextFactory<WorkflowDbContext> contexts)
         return await db.Set<ApprovalRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
     }
 
+    /// <summary>Every round an instance opened: the governments asked may read the version each was on.</summary>
+    public async Task<List<ApprovalRound>> OfInstanceAsync(string instanceId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<ApprovalRound>().AsNoTracking().Where(r => r.InstanceId == instanceId).ToListAsync(ct);
+    }
+
     public async Task<List<ApprovalResponse>> ResponsesAsync(string roundId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

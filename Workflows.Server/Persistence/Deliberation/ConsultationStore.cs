@@ -20,6 +20,13 @@ public sealed class ConsultationStore(IDbContextFactory<WorkflowDbContext> conte
         return candidates.OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).FirstOrDefault();
     }
 
+    /// <summary>Every consultation an instance opened: who may read which draft version depends on them.</summary>
+    public async Task<IReadOnlyList<Consultation>> OfInstanceAsync(string instanceId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Consultation>().AsNoTracking().Where(c => c.InstanceId == instanceId).ToListAsync(ct);
+    }
+
     public async Task<string?> TaskForceOfAsync(string instanceId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -9,7 +9,7 @@ internal sealed class FakeApprovalsPort : IApprovalsPort
     public ActResult Answer { get; set; } = ActResult.Done;
     public List<ApprovalAnswer> Sent { get; } = [];
 
-    public Task<ApprovalPageView?> GetAsync(string roundId, string viewerEmail, CancellationToken ct) => Task.FromResult(Round);
+    public Task<Seen<ApprovalPageView>> GetAsync(string roundId, string viewerEmail, CancellationToken ct) => Task.FromResult(Seen<ApprovalPageView>.Of(Round));
 
     public List<DeadlineExtension> Extensions { get; } = [];
 
@@ -34,9 +34,10 @@ internal sealed class FakeDraftsPort : IDraftsPort
     public ActResult Answer { get; set; } = ActResult.Done;
     public List<DraftSubmission> Sent { get; } = [];
 
-    public Task<DraftPageView?> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct) => Task.FromResult(Draft);
+    public Task<Seen<DraftPageView>> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct) => Task.FromResult(Seen<DraftPageView>.Of(Draft));
 
-    public Task<RedlineView?> RedlineAsync(string instanceId, int from, int to, CancellationToken ct) => Task.FromResult(Redline);
+    public Task<Seen<RedlineView>> RedlineAsync(string instanceId, int from, int to, string viewerEmail, CancellationToken ct) =>
+        Task.FromResult(Seen<RedlineView>.Of(Redline));
 
     public Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct)
     {
@@ -52,10 +53,17 @@ internal sealed class FakeDispositionsPort : IDispositionsPort
     public ActResult Answer { get; set; } = ActResult.Done;
     public List<(string CommentId, DispositionChoice Choice)> Sent { get; } = [];
 
-    public Task<DispositionsView?> GetAsync(string consultationId, string viewerEmail, CancellationToken ct) => Task.FromResult(Matrix);
+    public Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct) => Task.FromResult(Seen<DispositionsView>.Of(Matrix));
 
     public List<DeadlineExtension> Extensions { get; } = [];
     public List<string> Closes { get; } = [];
+    public List<(string? Advisor, string? Reason)> Revoked { get; } = [];
+
+    public Task<ActResult> RevokeLinksAsync(string consultationId, string viewerEmail, string? advisor, string? reason, CancellationToken ct)
+    {
+        Revoked.Add((advisor, reason));
+        return Task.FromResult(Answer);
+    }
 
     public Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct)
     {

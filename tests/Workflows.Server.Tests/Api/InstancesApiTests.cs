@@ -265,7 +265,7 @@ public sealed class InstancesApiTests : IDisposable
     {
         await PublishReviewAsync();
         var id = (await StartReviewAsync()).Str("id");
-        var client = _app.ClientAs(People.MemberGhana);
+        var client = _app.ClientAs(People.Secretariat);
 
         var journal = await (await client.GetAsync($"/api/instances/{id}/journal")).ArrayAsync();
 

@@ -66,15 +66,18 @@ public sealed class DeliberationPagesTests : IDisposable
     }
 
     [Fact]
-    public async Task Approval_ForSomeoneOutsideTheAudience_HasNoForm()
+    public async Task Approval_ForADiplomatOutsideTheAudience_IsNotAllowedAndShowsNothingOfIt()
     {
         var (_, roundId) = await OpenSilenceAsync();
         var browser = _app.Browser();
         await SignInAsync(browser, ApprovalTestKit.Kenya);
 
-        var page = await browser.GetStringAsync($"/approvals/{roundId}");
+        var response = await browser.GetAsync($"/approvals/{roundId}");
+        var page = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("Joint statement on Internet shutdowns", page);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Not allowed", page);
+        Assert.DoesNotContain("Joint statement on Internet shutdowns", page);
         Assert.DoesNotContain("respond-form", page);
     }
 

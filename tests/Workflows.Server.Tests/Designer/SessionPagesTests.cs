@@ -60,8 +60,11 @@ public sealed class SessionPagesTests : IDisposable
 
         var response = await browser.GetAsync("/outbox");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery);
+        // Signed in but without the role: a page that says so (and whom they are signed in as), not a sign-in form.
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Not allowed", page);
+        Assert.Contains("Emily Chen", page);
     }
 
     [Fact]

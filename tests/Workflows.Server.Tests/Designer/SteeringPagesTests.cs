@@ -118,10 +118,10 @@ public sealed class SteeringPagesTests : IDisposable
     }
 
     [Fact]
-    public async Task Consultation_AnAdvisorOfTheAudience_SeesTheWindowButNoSteering()
+    public async Task Consultation_AMemberOfTheTaskForce_SeesTheWindowButNoSteering()
     {
         var (_, consultationId) = await ConsultationKit.OpenAsync(_app);
-        var browser = await _app.SignedInAsync(ConsultationKit.AdvisorUni);
+        var browser = await _app.SignedInAsync(People.MemberCanada);
 
         var page = await browser.GetStringAsync($"/consultations/{consultationId}/dispositions");
 

@@ -143,6 +143,83 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("ApprovalRounds", (string)null);
                 });
 
+            modelBuilder.Entity("FocWorkflows.Server.Deliberation.Consultations.AdvisorLinkRevocation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConsultationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RevokedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.ToTable("AdvisorLinkRevocations", (string)null);
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Deliberation.Consultations.AdvisorLinkUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConsultationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "At");
+
+                    b.ToTable("AdvisorLinkUses", (string)null);
+                });
+
             modelBuilder.Entity("FocWorkflows.Server.Deliberation.Consultations.Comment", b =>
                 {
                     b.Property<string>("Id")
@@ -915,6 +992,15 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.HasOne("FocWorkflows.Server.Deliberation.Approvals.ApprovalRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Deliberation.Consultations.AdvisorLinkRevocation", b =>
+                {
+                    b.HasOne("FocWorkflows.Server.Deliberation.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -137,6 +137,81 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.ToTable("ApprovalRounds", (string)null);
                 });
 
+            modelBuilder.Entity("FocWorkflows.Server.Deliberation.Consultations.AdvisorLinkRevocation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsultationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.ToTable("AdvisorLinkRevocations", (string)null);
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Deliberation.Consultations.AdvisorLinkUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsultationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "At");
+
+                    b.ToTable("AdvisorLinkUses", (string)null);
+                });
+
             modelBuilder.Entity("FocWorkflows.Server.Deliberation.Consultations.Comment", b =>
                 {
                     b.Property<string>("Id")
@@ -905,6 +980,15 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.HasOne("FocWorkflows.Server.Deliberation.Approvals.ApprovalRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Deliberation.Consultations.AdvisorLinkRevocation", b =>
+                {
+                    b.HasOne("FocWorkflows.Server.Deliberation.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

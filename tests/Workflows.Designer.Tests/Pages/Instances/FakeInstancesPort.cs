@@ -27,9 +27,9 @@ internal sealed class FakeInstancesPort : IInstancesPort
     }
 
     public Task<IReadOnlyList<TaskForceOption>> TaskForcesAsync(CancellationToken ct) => Task.FromResult(Form?.TaskForces ?? []);
-    public Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, CancellationToken ct) =>
+    public Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, string viewerEmail, CancellationToken ct) =>
         Task.FromResult<(IReadOnlyList<InstanceListItem>, int)>(([], 0));
-    public Task<InstanceView?> GetAsync(string id, CancellationToken ct) => Task.FromResult(Instance);
+    public Task<Seen<InstanceView>> GetAsync(string id, string viewerEmail, CancellationToken ct) => Task.FromResult(Seen<InstanceView>.Of(Instance));
     public CommandResult? CommandAnswer { get; set; }
     public List<string> Commands { get; } = [];
 

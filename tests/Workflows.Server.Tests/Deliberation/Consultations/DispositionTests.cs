@@ -101,9 +101,9 @@ public sealed class DispositionTests : IDisposable
         var (_, consultationId, ids) = await ClosedWithCommentsAsync((AdvisorUni, tricky, "a, b | c"), (AdvisorTech, "Plain", null));
         await DisposeAsync(PenHolderNl, consultationId, ids[0], "notAccepted", "Out of scope, \"see\" ToR |3|");
 
-        var csvResponse = await _app.ClientAs(AdvisorUni).GetAsync($"/api/consultations/{consultationId}/dispositions.csv");
+        var csvResponse = await _app.ClientAs(PenHolderNl).GetAsync($"/api/consultations/{consultationId}/dispositions.csv");
         var csv = await csvResponse.Content.ReadAsStringAsync();
-        var md = await _app.ClientAs(AdvisorUni).GetStringAsync($"/api/consultations/{consultationId}/dispositions.md");
+        var md = await _app.ClientAs(PenHolderNl).GetStringAsync($"/api/consultations/{consultationId}/dispositions.md");
 
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
         var records = CsvRecords(csv);

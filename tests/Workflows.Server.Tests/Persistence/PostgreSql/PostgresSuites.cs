@@ -50,3 +50,8 @@ public sealed class PostgresJournalApiTests : JournalApiTests
 {
     protected override bool OnPostgres => true;
 }
+
+public sealed class PostgresAdvisorLinkRevocationTests : AdvisorLinkRevocationTests
+{
+    protected override bool OnPostgres => true;
+}
