@@ -53,7 +53,11 @@ internal sealed class FakeDispositionsPort : IDispositionsPort
     public ActResult Answer { get; set; } = ActResult.Done;
     public List<(string CommentId, DispositionChoice Choice)> Sent { get; } = [];
 
-    public Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct) => Task.FromResult(Seen<DispositionsView>.Of(Matrix));
+    /// <summary>When set, the page is refused this way instead of shown.</summary>
+    public Refusal? Refused { get; set; }
+
+    public Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct) =>
+        Task.FromResult(Refused is { } refusal ? new Seen<DispositionsView>(null, refusal) : Seen<DispositionsView>.Of(Matrix));
 
     public List<DeadlineExtension> Extensions { get; } = [];
     public List<string> Closes { get; } = [];

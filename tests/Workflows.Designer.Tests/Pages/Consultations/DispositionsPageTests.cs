@@ -74,4 +74,35 @@ public sealed class DispositionsPageTests : BunitContext
 
         Assert.Equal(("k-2", new DispositionChoice("noted", null)), Assert.Single(_port.Sent));
     }
+
+    [Fact]
+    public void Dispositions_NotTheViewersToSee_SayNotAllowedAndShowNothingOfTheMatrix()
+    {
+        _port.Refused = Refusal.NotAllowed;
+
+        var page = Render<DispositionsPage>(p => p.Add(x => x.Id, "c-1"));
+
+        Assert.Equal("Not allowed", page.Find("h1").TextContent);
+        Assert.Empty(page.FindAll("table.matrix"));
+        Assert.Empty(page.FindAll("a[href$='dispositions.csv']"));
+    }
+
+    [Fact]
+    public void Dispositions_ForTheSecretariat_OfferToWithdrawOneLinkOrAll_AndListTheUses()
+    {
+        var at = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+        _port.Matrix = new DispositionsView("c-1", "Statement on AI", false, [], Links: new AdvisorLinksView(
+            [new("advisor.uni@foc.example", "Tomás Ortega", null), new("advisor.tech@foc.example", "Priya Raman", at)], null,
+            [new("advisor.uni@foc.example", at, "203.0.113.7", "page", "admitted")]));
+
+        var page = Render<DispositionsPage>(p => p.Add(x => x.Id, "c-1"));
+        page.Find("#revoke-advisor").Change("advisor.uni@foc.example");
+        page.Find("#revoke-reason").Change("Forwarded.");
+        page.Find("form.revoke-form").Submit();
+
+        Assert.Equal(["", "advisor.uni@foc.example"], page.FindAll("#revoke-advisor option").Select(o => o.GetAttribute("value")));
+        Assert.Contains("Priya Raman (advisor.tech@foc.example)", page.Find("ul.withdrawn").TextContent);
+        Assert.Contains("203.0.113.7", page.Find("table.link-uses").TextContent);
+        Assert.Equal(("advisor.uni@foc.example", "Forwarded."), Assert.Single(_port.Revoked));
+    }
 }
