@@ -71,6 +71,7 @@ public static class AccessMatrix
         ["GET /api/instances/{id}"] =                                           R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "its internals"),
         ["GET /api/instances/{id}/journal"] =                                   R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "its internals"),
         ["GET /api/instances/{id}/journal/verify"] =                            R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "its internals"),
+        ["GET /api/journal/verify"] =                                           R(SignIn, SignIn, No,     No,     No,     No,     No,     No,     Ok,     "the secretariat: every instance's journal"),
         ["POST /api/instances/{id}/cancel"] =                                   R(SignIn, SignIn, No,     No,     No,     No,     No,     Ok,     Ok,     "chairs, co-chairs, the secretariat operate"),
         ["POST /api/instances/{id}/retry"] =                                    R(SignIn, SignIn, No,     No,     No,     No,     No,     Ok,     Ok,     "chairs, co-chairs, the secretariat operate"),
         ["GET /api/instances/{id}/drafts"] =                                    R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "its internals"),

@@ -44,6 +44,7 @@ internal static class AccessProbes
         ["GET /api/instances/{id}"] = Get(w => $"/api/instances/{w.Statement}"),
         ["GET /api/instances/{id}/journal"] = Get(w => $"/api/instances/{w.Statement}/journal"),
         ["GET /api/instances/{id}/journal/verify"] = Get(w => $"/api/instances/{w.Statement}/journal/verify"),
+        ["GET /api/journal/verify"] = Get(_ => "/api/journal/verify"),
         ["POST /api/instances/{id}/cancel"] = Send(HttpMethod.Post, async w => $"/api/instances/{await w.FreshStatementAsync()}/cancel", new { reason = "A probe." }),
         ["POST /api/instances/{id}/retry"] = Send(HttpMethod.Post, w => $"/api/instances/{w.Faulted}/retry"),
         ["POST /api/instances/{id}/drafts"] = Send(HttpMethod.Post, async w => $"/api/instances/{await w.FreshStatementAsync()}/drafts", new { markdown = "A probe's draft." }),

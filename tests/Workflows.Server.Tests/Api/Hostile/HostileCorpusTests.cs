@@ -39,8 +39,15 @@ public sealed class HostileCorpusTests(HostileWorld world) : IClassFixture<Hosti
         if (hostile.Status is { } expected) Assert.True(expected == status, $"{name}: expected {expected}, got {status} {Shorten(body)}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var after = await world.App.RowCountsAsync();
+        foreach (var log in AccessLogs) { before.Remove(log); after.Remove(log); }
         Assert.True(before.SequenceEqual(after), $"{name} wrote: {RowCounts.Changes(before, after)}");
     }
+
+    /// <summary>
+    /// Tables that record who knocked, not what changed: every use of an authentic advisor link is logged there, refused
+    /// or not, so the secretariat can see a forwarded link being tried elsewhere. A refusal adding a row there writes no state.
+    /// </summary>
+    private static readonly string[] AccessLogs = ["AdvisorLinkUses"];
 
     private static string Shorten(string text) => text.Length > 400 ? text[..400] + "..." : text;
 }
