@@ -152,7 +152,7 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
     private static void Mail(ActivityContext context, Consultation consultation, string to, string template, string subject) =>
         context.Enqueue("mail", new JsonObject
         {
-            ["to"] = to, ["subject"] = subject, ["template"] = template,
+            ["to"] = to, ["subject"] = subject, ["template"] = template, ["title"] = consultation.Title,
             ["consultationId"] = consultation.Id, ["closesAt"] = consultation.ClosesAt,
         });
 }

@@ -20,6 +20,7 @@ internal static class MailTemplates
             ["consultation-opened"] = ("closesAt", "consultations"),
             ["consultation-reminder"] = ("closesAt", "consultations"),
             ["approval-opened"] = ("deadline", "approvals"),
+            ["approval-extended"] = ("deadline", "approvals"),
         };
 
     public static bool Exists(string name) => Shapes.ContainsKey(name);
