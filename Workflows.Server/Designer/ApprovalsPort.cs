@@ -27,15 +27,18 @@ internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, W
             && round.AudienceGovernments.Contains(government, StringComparer.OrdinalIgnoreCase);
         var actsForOthers = open && viewer is not null && viewer.HasRole(Roles.Secretariat) && !mayRespond;
         var t = ApprovalTally.Of(round, responses);
+        var adopted = round.Result == ApprovalResult.Adopted;
         return new ApprovalPageView(round.Id, round.InstanceId, round.Title, Camel(round.Mode.ToString()), round.DraftVersion, open,
             round.Result?.ToString(), round.ResultReason?.ToString(), round.Deadline, round.ClosedAt,
-            new ApprovalTallyView(t.Audience, t.Responded, t.NoObjection, t.Endorse, t.Object, t.Abstain, t.SignOn, t.Withdraw),
+            new ApprovalTallyView(t.Audience, t.Responded, t.NoObjection, t.Endorse, t.Object, t.Abstain, t.SignOn, t.Withdraw, t.Dissociate),
             [.. responses.Select(r => new ApprovalResponseLine(r.Government, names.GetValueOrDefault(r.Government, r.Government),
                 Camel(r.Kind.ToString()), r.Reason, r.ProposedText, r.OnBehalfOf ?? r.By, r.At))],
             mayRespond || actsForOthers ? [.. ApprovalResponse.AllowedIn(round.Mode).Select(k => Camel(k.ToString()))] : [],
             government,
             ViewerMayExtend: open && viewer is not null && Operators.IsOperator(viewer),
-            OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null);
+            OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null,
+            AdoptedBy: adopted ? [.. round.Signatories.Select(g => names.GetValueOrDefault(g, g))] : null,
+            Dissociated: adopted ? [.. ApprovalTally.DissociationsOf(responses).Select(d => names.GetValueOrDefault(d.Government, d.Government))] : null);
     }
 
     // The audience's diplomats, those whose government has not responded first: the secretariat mostly relays those.

@@ -143,16 +143,25 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
         var tally = ApprovalTally.Of(round, responses);
         if (context.Now < round.Deadline) DeadlineCalendar.Withdraw(context, CalendarKey(round), $"The round was decided early: {verdict.Result}.");
         else DeadlineCalendar.Passed(context, CalendarKey(round));
-        round.Close(verdict, tally.Signatories, context.Now);
+        // Only an adopted text has members who adopted it; the responses keep who endorsed a text that failed.
+        var signatories = verdict.Result == ApprovalResult.Adopted ? tally.Signatories : [];
+        var dissociations = verdict.Result == ApprovalResult.Adopted ? ApprovalTally.DissociationsOf(responses) : [];
+        round.Close(verdict, signatories, context.Now);
         context.Update(round);
         var output = new JsonObject
         {
             ["roundId"] = round.Id, ["result"] = Camel(verdict.Result!.Value), ["reason"] = Camel(verdict.Reason!.Value),
             ["tally"] = JsonSerializer.SerializeToNode(tally, SettingsJson.Options),
-            ["signatories"] = JsonSerializer.SerializeToNode(tally.Signatories, SettingsJson.Options),
+            ["signatories"] = JsonSerializer.SerializeToNode(signatories, SettingsJson.Options),
+            ["dissociated"] = JsonSerializer.SerializeToNode(dissociations.Select(d => d.Government), SettingsJson.Options),
+            ["dissociations"] = JsonSerializer.SerializeToNode(dissociations, SettingsJson.Options),
             ["objections"] = JsonSerializer.SerializeToNode(ApprovalTally.ObjectionsOf(responses), SettingsJson.Options),
         };
-        context.Journal("approval-closed", new JsonObject { ["roundId"] = round.Id, ["result"] = output["result"]!.DeepClone(), ["reason"] = output["reason"]!.DeepClone() });
+        context.Journal("approval-closed", new JsonObject
+        {
+            ["roundId"] = round.Id, ["result"] = output["result"]!.DeepClone(), ["reason"] = output["reason"]!.DeepClone(),
+            ["signatories"] = output["signatories"]!.DeepClone(), ["dissociated"] = output["dissociated"]!.DeepClone(),
+        });
         context.SetOutput(output);
         return ActivityResult.Outcome(verdict.Result.Value.ToString());
     }

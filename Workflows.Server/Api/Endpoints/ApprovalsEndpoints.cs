@@ -32,7 +32,7 @@ public sealed record ApprovalRoundView(string Id, string InstanceId, string Acti
     ApprovalStatus Status, ApprovalResult? Result, ApprovalReason? Reason, DateTimeOffset OpensAt, DateTimeOffset Deadline,
     DateTimeOffset DeadlineLocal, string TimeZone, DateTimeOffset? ClosedAt, double? Quorum, double Threshold,
     IReadOnlyList<GovernmentView> Audience, ApprovalTally Tally, IReadOnlyList<string> Signatories,
-    IReadOnlyList<ApprovalObjection> Objections, IReadOnlyList<ApprovalResponseView> Responses);
+    IReadOnlyList<ApprovalObjection> Objections, IReadOnlyList<ApprovalResponseView> Responses, IReadOnlyList<ApprovalDissociation> Dissociations);
 
 public static class ApprovalsEndpoints
 {
@@ -94,7 +94,8 @@ public static class ApprovalsEndpoints
             round.Status == ApprovalStatus.Closed ? round.Signatories : tally.Signatories,
             ApprovalTally.ObjectionsOf(responses),
             [.. responses.Select(r => new ApprovalResponseView(r.Government, Name(r.Government), r.Kind, r.Reason, r.ProposedText, r.By,
-                r.OnBehalfOf, r.At, r.Revision))]);
+                r.OnBehalfOf, r.At, r.Revision))],
+            ApprovalTally.DissociationsOf(responses));
     }
 
     private static TimeZoneInfo FindZone(string? id)

@@ -23,6 +23,8 @@ public sealed record RespondRequest(ResponseKind Kind, string? Reason, string? P
         var reason = ApprovalPayload.Text(payload, "reason")?.Trim();
         if (kind == ResponseKind.Object && string.IsNullOrEmpty(reason))
             throw Invalid("reason", "an objection needs a reason.");
+        if (kind == ResponseKind.Dissociate && string.IsNullOrEmpty(reason))
+            throw Invalid("reason", "a dissociation needs a reason (it is recorded and shown with the result).");
         var proposed = ApprovalPayload.Text(payload, "proposedText");
         return new RespondRequest(kind, string.IsNullOrEmpty(reason) ? null : reason, string.IsNullOrWhiteSpace(proposed) ? null : proposed);
     }

@@ -68,6 +68,12 @@ public sealed class ApprovalRound
     public ApprovalReason? ResultReason { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>Who withdrew the round (a chair, co-chair or the secretariat); null when its rules or its deadline closed it.</summary>
+    public string? ClosedBy { get; set; }
+
+    /// <summary>Why the round was withdrawn; also journaled.</summary>
+    public string? CloseReason { get; set; }
+
     /// <summary>The governments that signed (sign-on) or endorsed / did not object (other modes), set at closing.</summary>
     public List<string> Signatories { get; set; } = [];
 
