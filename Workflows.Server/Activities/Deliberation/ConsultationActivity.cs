@@ -11,11 +11,13 @@ namespace FocWorkflows.Server.Activities.Deliberation;
 /// <summary>Who a consultation asks: the audience kinds a consultation may use.</summary>
 public enum ConsultationAudience { TaskForceMembers, AdvisoryNetwork, AllMembers, List }
 
-[Activity("deliberation.consultation", "Deliberation", "Consultation",
+[Activity(Type, "Deliberation", "Consultation",
     Description = "Opens a comment window for an audience; reminds those who have not commented; closes at its deadline, early, or later when extended.",
     Blocking = true, Outcomes = [Outcomes.Done])]
 public sealed class ConsultationActivity : Activity<ConsultationActivity.Settings>
 {
+    public const string Type = "deliberation.consultation";
+
     public sealed record Settings(
         [property: Setting(Help = "What is consulted on, e.g. 'Draft joint statement on AI and human rights'.")] string Title,
         [property: Setting(Help = "Who may comment; the audience is fixed when the window opens.")] ConsultationAudience Audience,

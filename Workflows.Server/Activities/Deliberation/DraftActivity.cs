@@ -1,6 +1,7 @@
 using FocWorkflows.Server.Persistence.Deliberation;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Engine;
@@ -48,16 +49,24 @@ public sealed class DraftActivity : Activity<DraftActivity.Settings>
         var latest = await context.Services.GetRequiredService<DraftStore>().LatestAsync(context, ct);
         var number = (latest?.Number ?? 0) + 1;
         var title = TextTitle(context, settings, Text(signal.Payload, "title"), latest);
-        context.Record(new DraftVersion
+        var version = new DraftVersion
         {
             Id = Text(signal.Payload, "versionId") ?? context.NewId(), InstanceId = context.InstanceId, NodeId = context.NodeId,
             Number = number, Title = title, Markdown = Paragraphs.Normalize(markdown), Note = Text(signal.Payload, "note"),
             SubmittedBy = signal.Actor!, OnBehalfOf = signal.OnBehalfOf, SubmittedAt = context.Now,
+        };
+        context.Record(version);
+        // The version by its number and the hash of its text as stored: what a comment or a response refers to.
+        context.Journal("draft-submitted", new JsonObject
+        {
+            ["version"] = number, ["versionId"] = version.Id, ["title"] = title, ["markdownSha256"] = TextReference.Sha256(version.Markdown),
         });
-        context.Journal("draft-submitted", new JsonObject { ["version"] = number, ["title"] = title });
         context.SetOutput(new JsonObject { ["version"] = number, ["title"] = title });
         return ActivityResult.Outcome(Outcomes.Done);
     }
+
+    /// <summary>The draft's text is recorded as its version; the journal's <c>resumed</c> line names it by its hash.</summary>
+    public override JsonNode? JournaledPayload(JsonNode? payload) => TextReference.WithoutText(payload, "markdown");
 
     /// <summary>
     /// What the version is called: the title the pen-holder gave it, else the text's title (the step's

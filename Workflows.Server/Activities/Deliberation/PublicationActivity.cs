@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Publications;
@@ -111,6 +112,9 @@ public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
     // Order kept (sign-on lists signatories in the order they signed), duplicates and blanks dropped.
     private static List<string> Codes(IEnumerable<string> codes) =>
         [.. codes.Select(s => s.Trim().ToUpperInvariant()).Where(s => s.Length > 0).Distinct()];
+
+    /// <summary>A translation's text is recorded with it; the journal's <c>resumed</c> line names it by its hash.</summary>
+    public override JsonNode? JournaledPayload(JsonNode? payload) => TextReference.WithoutText(payload, "markdown");
 
     /// <summary>A list an approval-round step put in its output, e.g. <c>outputs.approve.signatories</c>.</summary>
     private static IEnumerable<string> ListOf(ActivityContext context, string? nodeId, string list)

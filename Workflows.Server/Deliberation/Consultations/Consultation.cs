@@ -100,5 +100,6 @@ public static class ConsultationEvents
     public const string Closed = "consultation-closed";
     public const string Extended = "consultation-extended";
     public const string RemindersSent = "reminders-sent";
+    public const string Commented = "comment-added";
     public const string CommentDisposed = "comment-disposed";
 }

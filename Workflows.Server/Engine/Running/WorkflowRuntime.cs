@@ -183,6 +183,14 @@ public sealed class WorkflowRuntime(
         }
     }
 
+    /// <summary>
+    /// Adds to an instance's record without running its flow (a comment): <paramref name="work"/> puts records
+    /// and journal lines in a burst, which commits under the instance's lock and stamp like any resume, so its
+    /// lines take their place in the hash chain. A burst it leaves without journal lines commits nothing.
+    /// </summary>
+    public Task AppendAsync(string instanceId, string? actor, string? onBehalfOf, Func<Burst, Task> work, CancellationToken ct) =>
+        RunBurstAsync(instanceId, actor, onBehalfOf, work, ct);
+
     public Task CancelAsync(string instanceId, string reason, string? actor, CancellationToken ct) =>
         RunBurstAsync(instanceId, actor, null, burst =>
         {
