@@ -25,6 +25,8 @@ public class JointStatementTests : DatabaseSuite
         var review = await _d.ResourceIdAsync("tf-review");
         await _d.CommentAsync(review, "diplomat.ca@foc.example", 2, "Add a reference to the UN Guiding Principles.");
         await _d.PassAsync(TimeSpan.FromDays(14));
+        await _d.WaitingOnAsync("tf-dispose");
+        await _d.DisposeAllAsync(review, People.Secretariat);
         Assert.Equal(2, await _d.SubmitDraftAsync("revise", DutchLead, "# AI and Human Rights\n\nStates should protect rights, as the UN Guiding Principles say.\n\nCompanies should respect rights."));
 
         // Advisory Network consultation: ten comments from four advisors, then the window closes.
@@ -69,7 +71,7 @@ public class JointStatementTests : DatabaseSuite
         string ActorOf(string @event, string activity) => journal.First(e => e.Str("event") == @event && e!["activityId"]?.GetValue<string>() == activity).Str("actor");
         Assert.Equal(CoChair, ActorOf("draft-submitted", "draft"));
         Assert.Equal(DutchLead, ActorOf("draft-submitted", "revise"));
-        Assert.Equal(10, journal.Count(e => e.Str("event") == "comment-disposed"));
+        Assert.Equal(11, journal.Count(e => e.Str("event") == "comment-disposed"));
         Assert.Equal("diplomat.fr@foc.example", ActorOf("response-recorded", "silence"));
         Assert.Equal(2, journal.Count(e => e.Str("event") == "approval-opened"));
         Assert.Contains(journal, e => e.Str("event") == "published");
