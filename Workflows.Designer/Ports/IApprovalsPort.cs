@@ -12,6 +12,7 @@ public sealed record ApprovalResponseLine(string Government, string GovernmentNa
 /// may answer with: empty unless the round is open and the viewer is a diplomat of an audience government
 /// or the secretariat, who answers for one of <paramref name="OnBehalfOptions"/> (the audience's diplomats).
 /// <paramref name="ViewerMayExtend"/>: the round is open and the viewer chairs, co-chairs or is the secretariat.
+/// <paramref name="ViewerMayWithdraw"/>: the same, for taking the text back; <paramref name="WithdrawnBecause"/>: why it was.
 /// <paramref name="AdoptedBy"/> and <paramref name="Dissociated"/>: once adopted, the names of the governments that adopted
 /// the text and of those that let it pass without joining it.
 /// </summary>
@@ -19,12 +20,13 @@ public sealed record ApprovalPageView(string Id, string InstanceId, string Title
     string? Result, string? Reason, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, ApprovalTallyView Tally,
     IReadOnlyList<ApprovalResponseLine> Responses, IReadOnlyList<string> KindsForViewer, string? ViewerGovernment,
     bool ViewerMayExtend = false, IReadOnlyList<OnBehalfOption>? OnBehalfOptions = null,
-    IReadOnlyList<string>? AdoptedBy = null, IReadOnlyList<string>? Dissociated = null);
+    IReadOnlyList<string>? AdoptedBy = null, IReadOnlyList<string>? Dissociated = null, bool ViewerMayWithdraw = false,
+    string? WithdrawnBecause = null);
 
 /// <summary>A response; <paramref name="OnBehalfOf"/> is the diplomat the secretariat answers for.</summary>
 public sealed record ApprovalAnswer(string? Kind, string? Reason, string? ProposedText, string? OnBehalfOf = null);
 
-/// <summary>Approval rounds for their page: reading one, answering for one's government, moving its deadline.</summary>
+/// <summary>Approval rounds for their page: reading one, answering for one's government, moving its deadline, withdrawing the text.</summary>
 public interface IApprovalsPort
 {
     Task<ApprovalPageView?> GetAsync(string roundId, string viewerEmail, CancellationToken ct);
@@ -32,4 +34,6 @@ public interface IApprovalsPort
     Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct);
 
     Task<ActResult> ExtendAsync(string roundId, string viewerEmail, DeadlineExtension extension, CancellationToken ct);
+
+    Task<ActResult> WithdrawAsync(string roundId, string viewerEmail, string reason, CancellationToken ct);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Activities.Deliberation;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
@@ -37,6 +38,8 @@ internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, W
             government,
             ViewerMayExtend: open && viewer is not null && Operators.IsOperator(viewer),
             OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null,
+            ViewerMayWithdraw: open && viewer is not null && Operators.IsOperator(viewer),
+            WithdrawnBecause: round.Result == ApprovalResult.Withdrawn ? round.CloseReason : null,
             AdoptedBy: adopted ? [.. round.Signatories.Select(g => names.GetValueOrDefault(g, g))] : null,
             Dissociated: adopted ? [.. ApprovalTally.DissociationsOf(responses).Select(d => names.GetValueOrDefault(d.Government, d.Government))] : null);
     }
@@ -62,6 +65,18 @@ internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, W
             ["action"] = RespondRequest.Action, ["kind"] = answer.Kind, ["reason"] = answer.Reason, ["proposedText"] = answer.ProposedText,
         };
         await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, acting.OnBehalfOf, ct);
+    });
+
+    /// <summary>As <c>POST /api/approvals/{id}/withdraw</c>: chairs, co-chairs and the secretariat, with a reason.</summary>
+    public Task<ActResult> WithdrawAsync(string roundId, string viewerEmail, string reason, CancellationToken ct) => Act(async () =>
+    {
+        _ = await store.FindRoundAsync(roundId, ct) ?? throw WorkflowProblem.NotFound("Approval round", roundId);
+        var acting = await ActingAsync(directory, viewerEmail, ct);
+        if (!Operators.IsOperator(acting.Person))
+            throw WorkflowProblem.Forbidden("Only chairs, co-chairs and the secretariat may withdraw a text from a round.");
+        var payload = new JsonObject { ["action"] = WithdrawRequest.Action, ["reason"] = reason };
+        WithdrawRequest.ReadReason(payload);
+        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, null, ct);
     });
 
     /// <summary>As <c>POST /api/approvals/{id}/extend</c>: chairs, co-chairs and the secretariat; the round's step checks the rest.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
@@ -12,8 +13,9 @@ namespace FocWorkflows.Server.Activities.Deliberation;
 public enum ConsultationAudience { TaskForceMembers, AdvisoryNetwork, AllMembers, List }
 
 [Activity(Type, "Deliberation", "Consultation",
-    Description = "Opens a comment window for an audience; reminds those who have not commented; closes at its deadline, early, or later when extended.",
-    Blocking = true, Outcomes = [Outcomes.Done])]
+    Description = "Opens a comment window for an audience; reminds those who have not commented; closes at its deadline, early, or later when extended "
+        + "(Done), or ends with Withdrawn when a chair takes the text back.",
+    Blocking = true, Outcomes = [Outcomes.Done, WithdrawRequest.Outcome])]
 public sealed class ConsultationActivity : Activity<ConsultationActivity.Settings>
 {
     public const string Type = "deliberation.consultation";
@@ -87,7 +89,8 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
         {
             "close" => await CloseEarlyAsync(context, store, consultation, RequiredReason(signal.Payload), ct),
             "extend" => Extend(context, settings, signal, consultation),
-            _ => throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["Use close or extend."] }),
+            WithdrawRequest.Action => await WithdrawAsync(context, store, consultation, signal, ct),
+            _ => throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["Use close, extend or withdraw."] }),
         };
     }
 
@@ -95,6 +98,28 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
     {
         DeadlineCalendar.Withdraw(context, CalendarKey(consultation), $"The consultation closed early: {reason}");
         return CloseAsync(context, store, consultation, reason, ct);
+    }
+
+    private static async Task<ActivityResult> WithdrawAsync(ActivityContext context, ConsultationStore store, Consultation consultation,
+        ResumeSignal signal, CancellationToken ct)
+    {
+        var reason = WithdrawRequest.ReadReason(signal.Payload);
+        if (!consultation.AcceptsCommentsAt(context.Now))
+            throw WorkflowProblem.Conflict("Consultation closed", "The window has reached its deadline; it can no longer be withdrawn.");
+        DeadlineCalendar.Withdraw(context, CalendarKey(consultation), $"The text was withdrawn: {reason}");
+        consultation.Status = ConsultationStatus.Withdrawn;
+        consultation.ClosedAt = context.Now;
+        consultation.ClosedBy = Withdrawal.By(signal);
+        consultation.CloseReason = reason;
+        context.Update(consultation);
+        // No closesAt: a withdrawn window needs no personal link that opens it until its deadline.
+        await Withdrawal.TellEveryoneAsync(context, consultation.Audience, "consultation-withdrawn", ConsultationEvents.Withdrawn,
+            new JsonObject { ["consultationId"] = consultation.Id, ["title"] = consultation.Title }, reason, ct);
+        context.SetOutput(new JsonObject
+        {
+            ["consultationId"] = consultation.Id, ["comments"] = await store.CommentCountAsync(consultation.Id, ct), ["withdrawnBecause"] = reason,
+        });
+        return ActivityResult.Outcome(WithdrawRequest.Outcome);
     }
 
     private static string CalendarKey(Consultation consultation) => DeadlineCalendar.Key("consultation", consultation.Id);

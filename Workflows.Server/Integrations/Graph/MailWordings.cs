@@ -33,6 +33,14 @@ internal sealed record MailWordings(string Greeting, string Signature, IReadOnly
                 "Deadline extended: {{ input.title | default: 'a text of the Coalition' }}",
                 "<p>The deadline for responses on <strong>{{ input.title | default: 'a text' }}</strong> was extended. "
                 + $"Responses now close {Humanized}.</p><p>Reason: {{{{ input.reason }}}}</p><p><a href=\"{{{{ vars.link }}}}\">Respond</a></p>"),
+            ["approval-withdrawn"] = (
+                "Withdrawn: {{ input.title | default: 'a text of the Coalition' }}",
+                "<p><strong>{{ input.title | default: 'The text' }}</strong> was withdrawn from approval: no response is needed.</p>"
+                + "<p>Reason: {{ input.reason }}</p><p><a href=\"{{ vars.link }}\">The round</a></p>"),
+            ["consultation-withdrawn"] = (
+                "Consultation withdrawn: {{ input.title | default: 'a draft' }}",
+                "<p>The consultation on <strong>{{ input.title | default: 'a draft' }}</strong> was withdrawn: no comments are needed. "
+                + "Comments already sent stay on record.</p><p>Reason: {{ input.reason }}</p>"),
         });
 
     private static readonly MailWordings French = new(
@@ -56,6 +64,14 @@ internal sealed record MailWordings(string Greeting, string Signature, IReadOnly
                 "Délai prolongé : {{ input.title | default: 'un texte de la Coalition' }}",
                 "<p>Le délai de réponse sur <strong>{{ input.title | default: 'un texte' }}</strong> a été prolongé. "
                 + $"La période de réponse se termine désormais {Humanized}.</p><p>Motif : {{{{ input.reason }}}}</p><p><a href=\"{{{{ vars.link }}}}\">Répondre</a></p>"),
+            ["approval-withdrawn"] = (
+                "Retiré : {{ input.title | default: 'un texte de la Coalition' }}",
+                "<p><strong>{{ input.title | default: 'Le texte' }}</strong> a été retiré de la procédure d’approbation : aucune réponse n’est attendue.</p>"
+                + "<p>Motif : {{ input.reason }}</p><p><a href=\"{{ vars.link }}\">La procédure</a></p>"),
+            ["consultation-withdrawn"] = (
+                "Consultation retirée : {{ input.title | default: 'un projet' }}",
+                "<p>La consultation sur <strong>{{ input.title | default: 'un projet' }}</strong> a été retirée : aucun commentaire n’est attendu. "
+                + "Les commentaires déjà envoyés restent consignés.</p><p>Motif : {{ input.reason }}</p>"),
         });
 
     private static readonly MailWordings Spanish = new(
@@ -79,6 +95,14 @@ internal sealed record MailWordings(string Greeting, string Signature, IReadOnly
                 "Plazo ampliado: {{ input.title | default: 'un texto de la Coalición' }}",
                 "<p>Se ha ampliado el plazo de respuesta sobre <strong>{{ input.title | default: 'un texto' }}</strong>. "
                 + $"El plazo de respuesta se cierra ahora {Humanized}.</p><p>Motivo: {{{{ input.reason }}}}</p><p><a href=\"{{{{ vars.link }}}}\">Responder</a></p>"),
+            ["approval-withdrawn"] = (
+                "Retirado: {{ input.title | default: 'un texto de la Coalición' }}",
+                "<p><strong>{{ input.title | default: 'El texto' }}</strong> se ha retirado del procedimiento de aprobación: no se necesita respuesta.</p>"
+                + "<p>Motivo: {{ input.reason }}</p><p><a href=\"{{ vars.link }}\">El procedimiento</a></p>"),
+            ["consultation-withdrawn"] = (
+                "Consulta retirada: {{ input.title | default: 'un borrador' }}",
+                "<p>La consulta sobre <strong>{{ input.title | default: 'un borrador' }}</strong> se ha retirado: no se necesitan comentarios. "
+                + "Los comentarios ya enviados quedan registrados.</p><p>Motivo: {{ input.reason }}</p>"),
         });
 
     private static readonly MailWordings German = new(
@@ -102,6 +126,14 @@ internal sealed record MailWordings(string Greeting, string Signature, IReadOnly
                 "Frist verlängert: {{ input.title | default: 'ein Text der Koalition' }}",
                 "<p>Die Antwortfrist zu <strong>{{ input.title | default: 'einem Text' }}</strong> wurde verlängert. "
                 + $"Sie endet nun {Humanized}.</p><p>Begründung: {{{{ input.reason }}}}</p><p><a href=\"{{{{ vars.link }}}}\">Antworten</a></p>"),
+            ["approval-withdrawn"] = (
+                "Zurückgezogen: {{ input.title | default: 'ein Text der Koalition' }}",
+                "<p><strong>{{ input.title | default: 'Der Text' }}</strong> wurde aus dem Zustimmungsverfahren zurückgezogen: Es ist keine Antwort nötig.</p>"
+                + "<p>Begründung: {{ input.reason }}</p><p><a href=\"{{ vars.link }}\">Zum Verfahren</a></p>"),
+            ["consultation-withdrawn"] = (
+                "Konsultation zurückgezogen: {{ input.title | default: 'ein Entwurf' }}",
+                "<p>Die Konsultation zu <strong>{{ input.title | default: 'einem Entwurf' }}</strong> wurde zurückgezogen: Es sind keine Kommentare nötig. "
+                + "Bereits gesendete Kommentare bleiben festgehalten.</p><p>Begründung: {{ input.reason }}</p>"),
         });
 
     private static readonly IReadOnlyDictionary<string, MailWordings> ByLanguage = new Dictionary<string, MailWordings>
