@@ -64,9 +64,13 @@ public sealed record InstanceGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
 /// <summary>A field a person fills in to complete a human task (types as the human-task activity names them).</summary>
 public sealed record TaskFieldView(string Name, string Label, string Type, bool Required, IReadOnlyList<string> Options);
 
-/// <summary>An open task in someone's inbox. Tasks with a resource are acted on there; the others by an action.</summary>
+/// <summary>
+/// An open task in someone's inbox. Tasks with a resource are acted on there; the others by an action.
+/// <paramref name="DoneByViewer"/>: a task the viewer shares with others and has done their part of (commented);
+/// it stays open for more comments until the window closes.
+/// </summary>
 public sealed record InboxTask(string Id, string InstanceId, string Title, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
-    string? ResourceHref, IReadOnlyList<string> Actions, IReadOnlyList<TaskFieldView> Fields)
+    string? ResourceHref, IReadOnlyList<string> Actions, IReadOnlyList<TaskFieldView> Fields, bool DoneByViewer = false)
 {
     public bool CompletableHere => ResourceHref is null && Actions.Count > 0;
 }

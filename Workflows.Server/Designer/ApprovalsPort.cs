@@ -30,15 +30,20 @@ internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, I
             && round.AudienceGovernments.Contains(government, StringComparer.OrdinalIgnoreCase);
         var actsForOthers = open && viewer is not null && viewer.HasRole(Roles.Secretariat) && !mayRespond;
         var t = ApprovalTally.Of(round, responses);
+        var adopted = round.Result == ApprovalResult.Adopted;
         return Seen<ApprovalPageView>.Shown(new ApprovalPageView(round.Id, round.InstanceId, round.Title, Camel(round.Mode.ToString()), round.DraftVersion, open,
             round.Result?.ToString(), round.ResultReason?.ToString(), round.Deadline, round.ClosedAt,
-            new ApprovalTallyView(t.Audience, t.Responded, t.NoObjection, t.Endorse, t.Object, t.Abstain, t.SignOn, t.Withdraw),
+            new ApprovalTallyView(t.Audience, t.Responded, t.NoObjection, t.Endorse, t.Object, t.Abstain, t.SignOn, t.Withdraw, t.Dissociate),
             [.. responses.Select(r => new ApprovalResponseLine(r.Government, names.GetValueOrDefault(r.Government, r.Government),
                 Camel(r.Kind.ToString()), r.Reason, r.ProposedText, r.OnBehalfOf ?? r.By, r.At))],
             mayRespond || actsForOthers ? [.. ApprovalResponse.AllowedIn(round.Mode).Select(k => Camel(k.ToString()))] : [],
             government,
             ViewerMayExtend: open && viewer is not null && Operators.IsOperator(viewer),
-            OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null));
+            OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null,
+            ViewerMayWithdraw: open && viewer is not null && Operators.IsOperator(viewer),
+            WithdrawnBecause: round.Result == ApprovalResult.Withdrawn ? round.CloseReason : null,
+            AdoptedBy: adopted ? [.. round.Signatories.Select(g => names.GetValueOrDefault(g, g))] : null,
+            Dissociated: adopted ? [.. ApprovalTally.DissociationsOf(responses).Select(d => names.GetValueOrDefault(d.Government, d.Government))] : null));
     }
 
     // The audience's diplomats, those whose government has not responded first: the secretariat mostly relays those.
@@ -62,6 +67,18 @@ internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, I
             ["action"] = RespondRequest.Action, ["kind"] = answer.Kind, ["reason"] = answer.Reason, ["proposedText"] = answer.ProposedText,
         };
         await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, acting.OnBehalfOf, ct);
+    });
+
+    /// <summary>As <c>POST /api/approvals/{id}/withdraw</c>: chairs, co-chairs and the secretariat, with a reason.</summary>
+    public Task<ActResult> WithdrawAsync(string roundId, string viewerEmail, string reason, CancellationToken ct) => Act(async () =>
+    {
+        _ = await store.FindRoundAsync(roundId, ct) ?? throw WorkflowProblem.NotFound("Approval round", roundId);
+        var acting = await ActingAsync(directory, viewerEmail, ct);
+        if (!Operators.IsOperator(acting.Person))
+            throw WorkflowProblem.Forbidden("Only chairs, co-chairs and the secretariat may withdraw a text from a round.");
+        var payload = new JsonObject { ["action"] = WithdrawRequest.Action, ["reason"] = reason };
+        WithdrawRequest.ReadReason(payload);
+        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, null, ct);
     });
 
     /// <summary>As <c>POST /api/approvals/{id}/extend</c>: chairs, co-chairs and the secretariat; the round's step checks the rest.</summary>

@@ -71,8 +71,8 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
         {
             var consultation = await store.FindAsync(consultationId, ct) ?? throw WorkflowProblem.NotFound("Consultation", consultationId);
             var acting = await ActingAsync(directory, viewerEmail, choice.OnBehalfOf, ct);
-            if (!await access.IsPenHolderAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
-                throw WorkflowProblem.Forbidden("Only the pen-holders may dispose of comments.");
+            if (!await access.MayDisposeAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
+                throw WorkflowProblem.Forbidden("Only the pen-holders and the secretariat may dispose of comments.");
             _ = await store.FindCommentAsync(consultationId, commentId, ct) ?? throw WorkflowProblem.NotFound("Comment", commentId);
             if (Disposition.Problems(DispositionDecisions.Parse(choice.Decision), choice.Reason) is { Count: > 0 } errors)
                 throw WorkflowProblem.Invalid("The disposition is not valid", errors);

@@ -10,6 +10,7 @@ using FocWorkflows.Server.Engine.Activities;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Persistence;
+using FocWorkflows.Server.Persistence.Deliberation;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Designer;
@@ -20,7 +21,7 @@ namespace FocWorkflows.Server.Designer;
 /// </summary>
 internal sealed class InstancesPort(
     WorkflowRuntime runtime, InstanceQueries queries, DefinitionStore definitions, IDirectory directory,
-    TaskCompletion completion, InstanceAccess access, IDbContextFactory<WorkflowDbContext> contexts) : IInstancesPort
+    TaskCompletion completion, InstanceAccess access, IDbContextFactory<WorkflowDbContext> contexts, ConsultationStore consultations) : IInstancesPort
 {
     public async Task<Viewer> ViewerAsync(string email, IReadOnlyList<string> roles, CancellationToken ct)
     {
@@ -99,11 +100,15 @@ internal sealed class InstancesPort(
             throw WorkflowProblem.Forbidden("Only chairs, co-chairs and the secretariat may cancel or retry a workflow.");
     }
 
-    public async Task<IReadOnlyList<InboxTask>> InboxAsync(Viewer viewer, CancellationToken ct) =>
-        [.. (await queries.InboxAsync(viewer.Email, [.. viewer.Roles], HumanTaskStatus.Open, ct)).Select(t => new InboxTask(
+    public async Task<IReadOnlyList<InboxTask>> InboxAsync(Viewer viewer, CancellationToken ct)
+    {
+        var tasks = await queries.InboxAsync(viewer.Email, [.. viewer.Roles], HumanTaskStatus.Open, ct);
+        var done = await consultations.CommentedTasksAsync(viewer.Email, tasks, ct);
+        return [.. tasks.Select(t => new InboxTask(
             t.Id, t.InstanceId, t.Title, t.CreatedAt, t.DueAt, t.ResourceHref, JsonSerializer.Deserialize<string[]>(t.ActionsJson) ?? [],
             [.. (JsonSerializer.Deserialize<HumanTaskActivity.Field[]>(t.FieldsJson, SettingsJson.Options) ?? []).Select(f =>
-                new TaskFieldView(f.Name, f.Label ?? f.Name, f.Type.ToString(), f.Required, f.Options ?? []))]))];
+                new TaskFieldView(f.Name, f.Label ?? f.Name, f.Type.ToString(), f.Required, f.Options ?? []))], done.Contains(t.Id)))];
+    }
 
     public Task<CommandResult> CompleteTaskAsync(string taskId, string? action, JsonObject data, string actor, CancellationToken ct) =>
         Command(async () =>

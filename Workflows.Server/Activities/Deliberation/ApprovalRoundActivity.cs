@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
@@ -10,8 +11,9 @@ namespace FocWorkflows.Server.Activities.Deliberation;
 
 [Activity(Type, "Deliberation", "Approval round",
     Description = "Asks member governments to approve a text by silence, consensus, sign-on or majority vote until a deadline; "
-        + "ends early when the result can no longer change. Responses and extensions arrive through /api/approvals/{id}.",
-    Blocking = true, Outcomes = [nameof(ApprovalResult.Adopted), nameof(ApprovalResult.NotAdopted)])]
+        + "ends early when the result can no longer change, or with Withdrawn when a chair takes the text back. "
+        + "Responses, extensions and withdrawals arrive through /api/approvals/{id}.",
+    Blocking = true, Outcomes = [nameof(ApprovalResult.Adopted), nameof(ApprovalResult.NotAdopted), WithdrawRequest.Outcome])]
 public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Settings>
 {
     public const string Type = "deliberation.approval-round";
@@ -102,8 +104,10 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
                         ["deadline"] = round.Deadline, ["reason"] = extension.Reason,
                     });
                 return ActivityResult.StaySuspended();
+            case WithdrawRequest.Action:
+                return await WithdrawAsync(context, round, store, signal, ct);
             default:
-                throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["must be respond or extend."] });
+                throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["must be respond, extend or withdraw."] });
         }
     }
 
@@ -138,21 +142,48 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
 
     private static string CalendarKey(ApprovalRound round) => DeadlineCalendar.Key("approval", round.Id);
 
+    private static async Task<ActivityResult> WithdrawAsync(ActivityContext context, ApprovalRound round, ApprovalStore store, ResumeSignal signal,
+        CancellationToken ct)
+    {
+        var reason = WithdrawRequest.ReadReason(signal.Payload);
+        DeadlineCalendar.Withdraw(context, CalendarKey(round), $"The text was withdrawn: {reason}");
+        round.Withdraw(Withdrawal.By(signal), reason, context.Now);
+        context.Update(round);
+        var audience = await store.DiplomatsOfAsync(round.AudienceGovernments, ct);
+        await Withdrawal.TellEveryoneAsync(context, audience.Select(p => p.Email), "approval-withdrawn", "approval-withdrawn",
+            new JsonObject { ["roundId"] = round.Id, ["title"] = round.Title }, reason, ct);
+        context.SetOutput(new JsonObject
+        {
+            ["roundId"] = round.Id, ["result"] = Camel(ApprovalResult.Withdrawn), ["reason"] = Camel(ApprovalReason.Withdrawn), ["withdrawnBecause"] = reason,
+            ["signatories"] = new JsonArray(), ["dissociated"] = new JsonArray(), ["objections"] = new JsonArray(),
+        });
+        return ActivityResult.Outcome(WithdrawRequest.Outcome);
+    }
+
     private static ActivityResult Close(ActivityContext context, ApprovalRound round, IReadOnlyList<ApprovalResponse> responses, ApprovalVerdict verdict)
     {
         var tally = ApprovalTally.Of(round, responses);
         if (context.Now < round.Deadline) DeadlineCalendar.Withdraw(context, CalendarKey(round), $"The round was decided early: {verdict.Result}.");
         else DeadlineCalendar.Passed(context, CalendarKey(round));
-        round.Close(verdict, tally.Signatories, context.Now);
+        // Only an adopted text has members who adopted it; the responses keep who endorsed a text that failed.
+        var signatories = verdict.Result == ApprovalResult.Adopted ? tally.Signatories : [];
+        var dissociations = verdict.Result == ApprovalResult.Adopted ? ApprovalTally.DissociationsOf(responses) : [];
+        round.Close(verdict, signatories, context.Now);
         context.Update(round);
         var output = new JsonObject
         {
             ["roundId"] = round.Id, ["result"] = Camel(verdict.Result!.Value), ["reason"] = Camel(verdict.Reason!.Value),
             ["tally"] = JsonSerializer.SerializeToNode(tally, SettingsJson.Options),
-            ["signatories"] = JsonSerializer.SerializeToNode(tally.Signatories, SettingsJson.Options),
+            ["signatories"] = JsonSerializer.SerializeToNode(signatories, SettingsJson.Options),
+            ["dissociated"] = JsonSerializer.SerializeToNode(dissociations.Select(d => d.Government), SettingsJson.Options),
+            ["dissociations"] = JsonSerializer.SerializeToNode(dissociations, SettingsJson.Options),
             ["objections"] = JsonSerializer.SerializeToNode(ApprovalTally.ObjectionsOf(responses), SettingsJson.Options),
         };
-        context.Journal("approval-closed", new JsonObject { ["roundId"] = round.Id, ["result"] = output["result"]!.DeepClone(), ["reason"] = output["reason"]!.DeepClone() });
+        context.Journal("approval-closed", new JsonObject
+        {
+            ["roundId"] = round.Id, ["result"] = output["result"]!.DeepClone(), ["reason"] = output["reason"]!.DeepClone(),
+            ["signatories"] = output["signatories"]!.DeepClone(), ["dissociated"] = output["dissociated"]!.DeepClone(),
+        });
         context.SetOutput(output);
         return ActivityResult.Outcome(verdict.Result.Value.ToString());
     }

@@ -8,7 +8,7 @@ using FocWorkflows.Server.Persistence.Deliberation;
 namespace FocWorkflows.Server.Activities.Deliberation;
 
 [Activity("deliberation.comment-disposition", "Deliberation", "Comment disposition",
-    Description = "The pen-holders answer every comment of a consultation (accepted, partially accepted, not accepted, noted, with a reason); done when all are answered.",
+    Description = "The pen-holders (or the secretariat) answer every comment of a consultation (accepted, partially accepted, not accepted, noted, with a reason); done when all are answered.",
     Blocking = true, Outcomes = [Outcomes.Done])]
 public sealed class CommentDispositionActivity : Activity<CommentDispositionActivity.Settings>
 {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
@@ -11,11 +12,14 @@ namespace FocWorkflows.Server.Activities.Deliberation;
 /// <summary>Who a consultation asks: the audience kinds a consultation may use.</summary>
 public enum ConsultationAudience { TaskForceMembers, AdvisoryNetwork, AllMembers, List }
 
-[Activity("deliberation.consultation", "Deliberation", "Consultation",
-    Description = "Opens a comment window for an audience; reminds those who have not commented; closes at its deadline, early, or later when extended.",
-    Blocking = true, Outcomes = [Outcomes.Done])]
+[Activity(Type, "Deliberation", "Consultation",
+    Description = "Opens a comment window for an audience; reminds those who have not commented; closes at its deadline, early, or later when extended "
+        + "(Done), or ends with Withdrawn when a chair takes the text back.",
+    Blocking = true, Outcomes = [Outcomes.Done, WithdrawRequest.Outcome])]
 public sealed class ConsultationActivity : Activity<ConsultationActivity.Settings>
 {
+    public const string Type = "deliberation.consultation";
+
     public sealed record Settings(
         [property: Setting(Help = "What is consulted on, e.g. 'Draft joint statement on AI and human rights'.")] string Title,
         [property: Setting(Help = "Who may comment; the audience is fixed when the window opens.")] ConsultationAudience Audience,
@@ -85,7 +89,8 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
         {
             "close" => await CloseEarlyAsync(context, store, consultation, CloseRequest.ReadReason(signal.Payload), ct),
             "extend" => Extend(context, settings, signal, consultation),
-            _ => throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["Use close or extend."] }),
+            WithdrawRequest.Action => await WithdrawAsync(context, store, consultation, signal, ct),
+            _ => throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["Use close, extend or withdraw."] }),
         };
     }
 
@@ -93,6 +98,28 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
     {
         DeadlineCalendar.Withdraw(context, CalendarKey(consultation), $"The consultation closed early: {reason}");
         return CloseAsync(context, store, consultation, reason, ct);
+    }
+
+    private static async Task<ActivityResult> WithdrawAsync(ActivityContext context, ConsultationStore store, Consultation consultation,
+        ResumeSignal signal, CancellationToken ct)
+    {
+        var reason = WithdrawRequest.ReadReason(signal.Payload);
+        if (!consultation.AcceptsCommentsAt(context.Now))
+            throw WorkflowProblem.Conflict("Consultation closed", "The window has reached its deadline; it can no longer be withdrawn.");
+        DeadlineCalendar.Withdraw(context, CalendarKey(consultation), $"The text was withdrawn: {reason}");
+        consultation.Status = ConsultationStatus.Withdrawn;
+        consultation.ClosedAt = context.Now;
+        consultation.ClosedBy = Withdrawal.By(signal);
+        consultation.CloseReason = reason;
+        context.Update(consultation);
+        // No closesAt: a withdrawn window needs no personal link that opens it until its deadline.
+        await Withdrawal.TellEveryoneAsync(context, consultation.Audience, "consultation-withdrawn", ConsultationEvents.Withdrawn,
+            new JsonObject { ["consultationId"] = consultation.Id, ["title"] = consultation.Title }, reason, ct);
+        context.SetOutput(new JsonObject
+        {
+            ["consultationId"] = consultation.Id, ["comments"] = await store.CommentCountAsync(consultation.Id, ct), ["withdrawnBecause"] = reason,
+        });
+        return ActivityResult.Outcome(WithdrawRequest.Outcome);
     }
 
     private static string CalendarKey(Consultation consultation) => DeadlineCalendar.Key("consultation", consultation.Id);
@@ -147,7 +174,7 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
     private static void Mail(ActivityContext context, Consultation consultation, string to, string template, string subject) =>
         context.Enqueue("mail", new JsonObject
         {
-            ["to"] = to, ["subject"] = subject, ["template"] = template,
+            ["to"] = to, ["subject"] = subject, ["template"] = template, ["title"] = consultation.Title,
             ["consultationId"] = consultation.Id, ["closesAt"] = consultation.ClosesAt,
         });
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Publications;
@@ -24,20 +25,21 @@ public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
         [property: Setting(Help = "Embargo: released at this moment; at once when empty or past.")] DateTimeOffset? ReleaseAt = null,
         [property: Setting(Help = "Languages of the expected translations, e.g. [\"fr\",\"es\",\"ar\"].", DefaultJson = "[]")] IReadOnlyList<string>? Languages = null,
         [property: Setting(Help = "Government codes of the signatories, e.g. {\"js\": \"outputs.approve.signatories\"}.")] IReadOnlyList<string>? Signatories = null,
-        [property: Setting(Help = "Or the id of the approval-round step whose output lists the signatories.", Expressions = false)] string? SignatoriesFrom = null);
+        [property: Setting(Help = "Or the id of the approval-round step whose output lists the signatories (and those who dissociated).", Expressions = false)] string? SignatoriesFrom = null,
+        [property: Setting(Help = "Government codes of the members that dissociated, shown apart, e.g. {\"js\": \"outputs.approve.dissociated\"}.")] IReadOnlyList<string>? Dissociated = null);
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
         var draft = await context.Services.GetRequiredService<DraftStore>().LatestAsync(context, ct);
         if (draft is null) return ActivityResult.Fault("There is no draft version to publish.");
-        var signatories = (settings.Signatories ?? SignatoriesOf(context, settings.SignatoriesFrom))
-            .Select(s => s.Trim().ToUpperInvariant()).Where(s => s.Length > 0).Distinct().ToList();
+        var signatories = Codes(settings.Signatories ?? ListOf(context, settings.SignatoriesFrom, "signatories"));
+        var dissociated = Codes(settings.Dissociated ?? ListOf(context, settings.SignatoriesFrom, "dissociated")).Except(signatories).ToList();
         var releaseAt = settings.ReleaseAt?.ToUniversalTime();
         var scheduled = releaseAt > context.Now;
         var publication = new Publication
         {
             Id = context.NewId(), InstanceId = context.InstanceId, NodeId = context.NodeId, DraftNumber = draft.Number,
-            Title = draft.Title, Markdown = draft.Markdown, Signatories = signatories, CreatedAt = context.Now,
+            Title = draft.Title, Markdown = draft.Markdown, Signatories = signatories, Dissociated = dissociated, CreatedAt = context.Now,
             ReleaseAt = scheduled ? releaseAt!.Value : context.Now,
             Status = scheduled ? PublicationStatus.Scheduled : PublicationStatus.Released, ReleasedAt = scheduled ? null : context.Now,
         };
@@ -50,6 +52,7 @@ public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
         context.SetOutput(new JsonObject
         {
             ["publicationId"] = publication.Id, ["version"] = draft.Number, ["signatories"] = JsonSerializer.SerializeToNode(signatories),
+            ["dissociated"] = JsonSerializer.SerializeToNode(dissociated),
         });
         if (!scheduled)
         {
@@ -105,11 +108,18 @@ public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
         context.Journal("translation-provided", new JsonObject { ["publicationId"] = publication.Id, ["language"] = translation.Language, ["sourceVersion"] = source });
     }
 
-    /// <summary>The signatories an approval-round step put in its output, e.g. <c>outputs.approve.signatories</c>.</summary>
-    private static IEnumerable<string> SignatoriesOf(ActivityContext context, string? nodeId)
+    // Order kept (sign-on lists signatories in the order they signed), duplicates and blanks dropped.
+    private static List<string> Codes(IEnumerable<string> codes) =>
+        [.. codes.Select(s => s.Trim().ToUpperInvariant()).Where(s => s.Length > 0).Distinct()];
+
+    /// <summary>A translation's text is recorded with it; the journal's <c>resumed</c> line names it by its hash.</summary>
+    public override JsonNode? JournaledPayload(JsonNode? payload) => TextReference.WithoutText(payload, "markdown");
+
+    /// <summary>A list an approval-round step put in its output, e.g. <c>outputs.approve.signatories</c>.</summary>
+    private static IEnumerable<string> ListOf(ActivityContext context, string? nodeId, string list)
     {
         if (string.IsNullOrWhiteSpace(nodeId)) return [];
-        var script = $"((outputs[{JsonSerializer.Serialize(nodeId)}] || {{}}).signatories || [])";
+        var script = $"((outputs[{JsonSerializer.Serialize(nodeId)}] || {{}}).{list} || [])";
         return context.Evaluate(SettingValue.JavaScript(script)) is JsonArray codes
             ? codes.Select(c => c is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>()
             : [];

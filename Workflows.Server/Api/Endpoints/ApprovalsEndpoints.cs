@@ -19,6 +19,9 @@ public sealed record ApprovalResponseRequest(string? Kind, string? Reason = null
 /// <summary>Move the deadline to <c>until</c>, or later <c>by</c> an ISO 8601 duration; the reason is journaled.</summary>
 public sealed record ApprovalExtensionRequest(DateTimeOffset? Until = null, string? By = null, string? Reason = null);
 
+/// <summary>Take the text back from the round; the reason is journaled and sent to everyone involved.</summary>
+public sealed record ApprovalWithdrawalRequest(string? Reason = null);
+
 public sealed record GovernmentView(string Code, string Name);
 
 public sealed record ApprovalResponseView(string Government, string GovernmentName, ResponseKind Kind, string? Reason, string? ProposedText,
@@ -32,7 +35,7 @@ public sealed record ApprovalRoundView(string Id, string InstanceId, string Acti
     ApprovalStatus Status, ApprovalResult? Result, ApprovalReason? Reason, DateTimeOffset OpensAt, DateTimeOffset Deadline,
     DateTimeOffset DeadlineLocal, string TimeZone, DateTimeOffset? ClosedAt, double? Quorum, double Threshold,
     IReadOnlyList<GovernmentView> Audience, ApprovalTally Tally, IReadOnlyList<string> Signatories,
-    IReadOnlyList<ApprovalObjection> Objections, IReadOnlyList<ApprovalResponseView> Responses);
+    IReadOnlyList<ApprovalObjection> Objections, IReadOnlyList<ApprovalResponseView> Responses, IReadOnlyList<ApprovalDissociation> Dissociations);
 
 public static class ApprovalsEndpoints
 {
@@ -44,6 +47,8 @@ public static class ApprovalsEndpoints
             .WithSummary("Respond for your government (201 the first time, 200 when you change it); 409 after the deadline, 403 outside the audience.");
         group.MapPost("/{id}/extend", Extend).RequireAuthorization(Policies.Operate)
             .WithSummary("Extend the deadline (chairs, co-chairs, the secretariat); journaled with the reason.");
+        group.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(Policies.Operate)
+            .WithSummary("Withdraw the text from the round (chairs, co-chairs, the secretariat), with a reason: the round ends Withdrawn, everyone involved is told; 409 once it closed.");
     }
 
     private static async Task<Ok<ApprovalRoundView>> Get(string id, ClaimsPrincipal user, InstanceAccess access, ApprovalStore store,
@@ -84,6 +89,16 @@ public static class ApprovalsEndpoints
         return TypedResults.Ok(await ViewAsync(id, user, store, directory, ct));
     }
 
+    private static async Task<Ok<ApprovalRoundView>> Withdraw(string id, ApprovalWithdrawalRequest request, ClaimsPrincipal user,
+        ApprovalStore store, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)
+    {
+        _ = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
+        var payload = new JsonObject { ["action"] = WithdrawRequest.Action, ["reason"] = request.Reason };
+        WithdrawRequest.ReadReason(payload); // 400 before touching the workflow
+        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, id, payload, user.Email(), null, ct);
+        return TypedResults.Ok(await ViewAsync(id, user, store, directory, ct));
+    }
+
     private static async Task<ApprovalRoundView> ViewAsync(string id, ClaimsPrincipal user, ApprovalStore store, IDirectory directory, CancellationToken ct)
     {
         var round = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
@@ -100,7 +115,8 @@ public static class ApprovalsEndpoints
             round.Status == ApprovalStatus.Closed ? round.Signatories : tally.Signatories,
             ApprovalTally.ObjectionsOf(responses),
             [.. responses.Select(r => new ApprovalResponseView(r.Government, Name(r.Government), r.Kind, r.Reason, r.ProposedText, r.By,
-                r.OnBehalfOf, r.At, r.Revision))]);
+                r.OnBehalfOf, r.At, r.Revision))],
+            ApprovalTally.DissociationsOf(responses));
     }
 
     private static TimeZoneInfo FindZone(string? id)

@@ -28,6 +28,8 @@ public sealed record CloseConsultationRequest(string? Reason, string? OnBehalfOf
 
 public sealed record ExtendConsultationRequest(string? Until, string? By, string? Reason, string? OnBehalfOf);
 
+public sealed record WithdrawConsultationRequest(string? Reason);
+
 public static class ConsultationsEndpoints
 {
     public static void MapConsultations(this IEndpointRouteBuilder api)
@@ -42,6 +44,8 @@ public static class ConsultationsEndpoints
             .WithSummary("Comments on a paragraph (optionally a passage quoted from it, checked against the consulted draft); 400 with errors by field, 403 outside the audience, 409 once closed. Accepts Idempotency-Key.");
         group.MapPost("/{id}/close", Close).WithSummary("Closes the window early, with a reason (chairs, co-chairs, pen-holders, secretariat).");
         group.MapPost("/{id}/extend", Extend).WithSummary("Moves the deadline later ({until} or {by}), with a reason (chairs, co-chairs, pen-holders, secretariat).");
+        group.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(Policies.Operate)
+            .WithSummary("Withdraws the text from the consultation (chairs, co-chairs, secretariat), with a reason: the step ends Withdrawn, everyone involved is told; 409 once closed.");
     }
 
     private static async Task<Ok<ConsultationResponse>> Get(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store,
@@ -111,6 +115,16 @@ public static class ConsultationsEndpoints
         var payload = new JsonObject { ["action"] = "extend", ["until"] = request.Until, ["by"] = request.By, ["reason"] = request.Reason };
         ExtendRequest.Read(payload); // 400 before touching the workflow
         await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id, payload, acting.Actor, acting.OnBehalfOf, ct);
+        return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
+    }
+
+    private static async Task<Ok<ConsultationResponse>> Withdraw(string id, WithdrawConsultationRequest request, ClaimsPrincipal user,
+        ConsultationStore store, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct)
+    {
+        _ = await FindAsync(store, id, ct);
+        var payload = new JsonObject { ["action"] = WithdrawRequest.Action, ["reason"] = request.Reason };
+        WithdrawRequest.ReadReason(payload); // 400 before touching the workflow
+        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id, payload, user.Email(), null, ct);
         return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
     }
 

@@ -26,7 +26,7 @@ public static class DispositionsEndpoints
         group.MapGet("/dispositions", Matrix).WithSummary("The comment-resolution matrix: each comment with its author, anchor, decision and reason.");
         group.MapGet("/dispositions.csv", Csv).WithSummary("The comment-resolution matrix as CSV (RFC 4180).");
         group.MapGet("/dispositions.md", Markdown).WithSummary("The comment-resolution matrix as a Markdown table.");
-        group.MapPut("/dispositions/{commentId}", Dispose).WithSummary("A pen-holder answers a comment (accepted, partiallyAccepted, notAccepted, noted) with a reason; changeable while the step is open.");
+        group.MapPut("/dispositions/{commentId}", Dispose).WithSummary("A pen-holder, or the secretariat in its own name or for one (onBehalfOf), answers a comment (accepted, partiallyAccepted, notAccepted, noted) with a reason; changeable while the workflow's disposition step for this consultation is open, 409 otherwise.");
     }
 
     private static async Task<Ok<IReadOnlyList<MatrixRow>>> Matrix(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store,
@@ -52,8 +52,8 @@ public static class DispositionsEndpoints
     {
         var consultation = await ConsultationsEndpoints.FindAsync(store, id, ct);
         var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
-        if (!await access.IsPenHolderAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
-            throw WorkflowProblem.Forbidden("Only the pen-holders may dispose of comments.");
+        if (!await access.MayDisposeAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
+            throw WorkflowProblem.Forbidden("Only the pen-holders and the secretariat may dispose of comments.");
         _ = await store.FindCommentAsync(id, commentId, ct) ?? throw WorkflowProblem.NotFound("Comment", commentId);
         if (Disposition.Problems(DispositionDecisions.Parse(request.Decision), request.Reason) is { Count: > 0 } errors)
             throw WorkflowProblem.Invalid("The disposition is not valid", errors);

@@ -22,7 +22,8 @@ public sealed record TranslationResponse(string Language, TranslationStatus Stat
     DateTimeOffset? ProvidedAt);
 public sealed record PublicationSummary(string Id, string Title, int Version, PublicationStatus Status, DateTimeOffset ReleaseAt);
 public sealed record PublicationResponse(string Id, string? InstanceId, string Title, int Version, PublicationStatus Status, DateTimeOffset ReleaseAt,
-    DateTimeOffset? ReleasedAt, string Markdown, string Html, IReadOnlyList<SignatoryResponse> Signatories, IReadOnlyList<TranslationResponse> Translations);
+    DateTimeOffset? ReleasedAt, string Markdown, string Html, IReadOnlyList<SignatoryResponse> Signatories, IReadOnlyList<TranslationResponse> Translations,
+    IReadOnlyList<SignatoryResponse> Dissociated);
 
 public static class PublicationsEndpoints
 {
@@ -32,7 +33,7 @@ public static class PublicationsEndpoints
         group.MapGet("/", List).AllowAnonymous()
             .WithSummary("Released publications, newest first; signed-in callers also see scheduled ones.");
         group.MapGet("/{id}", Get).AllowAnonymous()
-            .WithSummary("The adopted text, its signatories and translations. Public once released; before that only for signed-in callers.");
+            .WithSummary("The adopted text, its signatories (in signing order for sign-on; every non-objecting member for silence), the members that dissociated, and translations. Public once released; before that only for signed-in callers.");
         group.MapPut("/{id}/translations/{language}", ProvideTranslation)
             .WithSummary("A pen-holder or the secretariat provides a translation while the publication is scheduled; 409 after release.");
     }
@@ -84,8 +85,9 @@ public static class PublicationsEndpoints
         var translations = await publications.TranslationsAsync(p.Id, ct);
         return new PublicationResponse(p.Id, signedIn ? p.InstanceId : null, p.Title, p.DraftNumber, p.Status, p.ReleaseAt, p.ReleasedAt,
             p.Markdown, DraftHtml.RenderNumbered(Paragraphs.Of(p.Markdown)),
-            [.. p.Signatories.Select(code => new SignatoryResponse(code, names.TryGetValue(code, out var name) ? name : code))],
-            [.. translations.Select(t => ToResponse(t, p.DraftNumber))]);
+            [.. p.Signatories.Select(Government)], [.. translations.Select(t => ToResponse(t, p.DraftNumber))], [.. p.Dissociated.Select(Government)]);
+
+        SignatoryResponse Government(string code) => new(code, names.TryGetValue(code, out var name) ? name : code);
     }
 
     private static TranslationResponse ToResponse(Translation t, int publishedVersion) => new(t.Language, t.Status, t.SourceVersion,

@@ -7,14 +7,19 @@ using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Persistence;
+using FocWorkflows.Server.Persistence.Deliberation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FocWorkflows.Server.Api.Endpoints;
 
+/// <summary>
+/// A task. <c>doneByYou</c>: in your inbox, a task you share with others that you have done your part of (you commented
+/// on the consultation); it stays open for the others, and for more comments until the window closes.
+/// </summary>
 public sealed record TaskResponse(string Id, string InstanceId, string ActivityId, string Title, IReadOnlyList<string> Assignees,
     IReadOnlyList<string> Actions, JsonNode? Fields, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
-    DateTimeOffset? ClosedAt, string? CompletedBy, string? OnBehalfOf, string? Action, JsonNode? Data, string? ResourceHref);
+    DateTimeOffset? ClosedAt, string? CompletedBy, string? OnBehalfOf, string? Action, JsonNode? Data, string? ResourceHref, bool DoneByYou = false);
 
 public static class TasksEndpoints
 {
@@ -26,7 +31,7 @@ public static class TasksEndpoints
         group.MapPost("/{id}/complete", Complete);
     }
 
-    private static async Task<Ok<List<TaskResponse>>> Inbox(ClaimsPrincipal user, InstanceQueries queries, CancellationToken ct,
+    private static async Task<Ok<List<TaskResponse>>> Inbox(ClaimsPrincipal user, InstanceQueries queries, ConsultationStore consultations, CancellationToken ct,
         [FromQuery] bool mine = true, [FromQuery] string status = "open")
     {
         if (!Enum.TryParse<HumanTaskStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
@@ -37,7 +42,8 @@ public static class TasksEndpoints
         var tasks = mine
             ? await queries.InboxAsync(user.Email(), roles, parsed, ct)
             : await queries.AllTasksAsync(parsed, ct);
-        return TypedResults.Ok(tasks.Select(ToResponse).ToList());
+        var done = mine ? await consultations.CommentedTasksAsync(user.Email(), tasks, ct) : new HashSet<string>();
+        return TypedResults.Ok(tasks.Select(t => ToResponse(t) with { DoneByYou = done.Contains(t.Id) }).ToList());
     }
 
     private static async Task<Ok<TaskResponse>> Get(string id, ClaimsPrincipal user, InstanceAccess access, InstanceQueries queries, CancellationToken ct) =>

@@ -23,6 +23,8 @@ public sealed record RespondRequest(ResponseKind Kind, string? Reason, string? P
         var reason = ApprovalPayload.Text(payload, "reason")?.Trim();
         if (kind == ResponseKind.Object && string.IsNullOrEmpty(reason))
             throw Invalid("reason", "an objection needs a reason.");
+        if (kind == ResponseKind.Dissociate && string.IsNullOrEmpty(reason))
+            throw Invalid("reason", "a dissociation needs a reason (it is recorded and shown with the result).");
         if (reason?.Length > Limits.Reason) throw Invalid("reason", Limits.TooLong(Limits.Reason));
         var proposed = ApprovalPayload.Text(payload, "proposedText");
         if (proposed?.Length > Limits.Text) throw Invalid("proposedText", Limits.TooLong(Limits.Text));

@@ -37,7 +37,7 @@ public static class ApprovalResponding
         }
         context.Journal(existing is null ? Recorded : Changed, new JsonObject
         {
-            ["roundId"] = round.Id, ["government"] = government,
+            ["roundId"] = round.Id, ["draftVersion"] = round.DraftVersion, ["government"] = government,
             ["previous"] = previous is { } p ? Camel(p) : null, ["kind"] = Camel(request.Kind),
             ["reason"] = request.Reason, ["proposedText"] = request.ProposedText, ["revision"] = response.Revision,
         });

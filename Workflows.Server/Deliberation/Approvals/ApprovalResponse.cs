@@ -1,6 +1,10 @@
 namespace FocWorkflows.Server.Deliberation.Approvals;
 
-public enum ResponseKind { NoObjection, Endorse, Object, Abstain, SignOn, Withdraw }
+/// <summary>
+/// A member's answer. <see cref="Dissociate"/> (silence only) lets the text pass without joining it: the member
+/// does not block adoption and is not among those who adopt it.
+/// </summary>
+public enum ResponseKind { NoObjection, Endorse, Object, Abstain, SignOn, Withdraw, Dissociate }
 
 /// <summary>
 /// A member government's current response to a round. There is one per (round, government): a
@@ -31,7 +35,7 @@ public sealed class ApprovalResponse
     /// <summary>Which kinds a mode accepts; anything else is a bad request.</summary>
     public static IReadOnlyList<ResponseKind> AllowedIn(ApprovalMode mode) => mode switch
     {
-        ApprovalMode.Silence => [ResponseKind.NoObjection, ResponseKind.Endorse, ResponseKind.Object],
+        ApprovalMode.Silence => [ResponseKind.NoObjection, ResponseKind.Endorse, ResponseKind.Object, ResponseKind.Dissociate],
         ApprovalMode.Consensus => [ResponseKind.Endorse, ResponseKind.NoObjection, ResponseKind.Object],
         ApprovalMode.SignOn => [ResponseKind.SignOn, ResponseKind.Withdraw],
         _ => [ResponseKind.Endorse, ResponseKind.Object, ResponseKind.Abstain],

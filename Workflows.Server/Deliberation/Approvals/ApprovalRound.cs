@@ -18,7 +18,8 @@ public enum ApprovalMode
 
 public enum ApprovalStatus { Open, Closed }
 
-public enum ApprovalResult { Adopted, NotAdopted }
+/// <summary>How a round ended; <see cref="Withdrawn"/>: a chair took the text back before the members decided.</summary>
+public enum ApprovalResult { Adopted, NotAdopted, Withdrawn }
 
 /// <summary>Why a round ended as it did; recorded with the result.</summary>
 public enum ApprovalReason
@@ -33,6 +34,7 @@ public enum ApprovalReason
     MajorityInFavour,
     Rejected,
     NoQuorum,
+    Withdrawn,
 }
 
 /// <summary>
@@ -68,10 +70,28 @@ public sealed class ApprovalRound
     public ApprovalReason? ResultReason { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>Who withdrew the round (a chair, co-chair or the secretariat); null when its rules or its deadline closed it.</summary>
+    public string? ClosedBy { get; set; }
+
+    /// <summary>Why the round was withdrawn; also journaled.</summary>
+    public string? CloseReason { get; set; }
+
     /// <summary>The governments that signed (sign-on) or endorsed / did not object (other modes), set at closing.</summary>
     public List<string> Signatories { get; set; } = [];
 
     public bool AcceptsResponsesAt(DateTimeOffset now) => Status == ApprovalStatus.Open && now < Deadline;
+
+    /// <summary>A chair takes the text back: the round ends without a decision by the members.</summary>
+    public void Withdraw(string by, string reason, DateTimeOffset now)
+    {
+        Status = ApprovalStatus.Closed;
+        Result = ApprovalResult.Withdrawn;
+        ResultReason = ApprovalReason.Withdrawn;
+        Signatories = [];
+        ClosedAt = now;
+        ClosedBy = by;
+        CloseReason = reason;
+    }
 
     public void Close(ApprovalVerdict verdict, IReadOnlyList<string> signatories, DateTimeOffset now)
     {

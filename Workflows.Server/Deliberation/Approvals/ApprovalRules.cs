@@ -34,10 +34,12 @@ public static class ApprovalRules
         };
     }
 
+    // Dissociating lets the text pass without joining it; if every member dissociated, nobody would adopt it.
     private static ApprovalVerdict Silence(ApprovalTally tally, bool ended) =>
         tally.Object > 0 ? ApprovalVerdict.NotAdopted(ApprovalReason.SilenceBroken)
-        : ended ? ApprovalVerdict.Adopted(ApprovalReason.SilenceHeld)
-        : ApprovalVerdict.Undecided;
+        : !ended ? ApprovalVerdict.Undecided
+        : tally.Signatories.Count > 0 ? ApprovalVerdict.Adopted(ApprovalReason.SilenceHeld)
+        : ApprovalVerdict.NotAdopted(ApprovalReason.NoSignatories);
 
     private static ApprovalVerdict Consensus(ApprovalTally tally, bool ended) =>
         tally.Object > 0 ? ApprovalVerdict.NotAdopted(ApprovalReason.Blocked)

@@ -43,6 +43,7 @@ public sealed class AdvisorLinkRevoking(ConsultationStore consultations, Advisor
                 {
                     ["consultationId"] = consultation.Id, ["advisor"] = email, ["allLinks"] = email is null, ["reason"] = revocation.Reason,
                 });
+            return Task.CompletedTask;
         }, ct);
         return revocation!;
     }

@@ -2,7 +2,8 @@ using FocWorkflows.Server.Deliberation.Directory;
 
 namespace FocWorkflows.Server.Deliberation.Consultations;
 
-public enum ConsultationStatus { Open, Closed }
+/// <summary><see cref="Withdrawn"/>: a chair took the text back; its comments stay on record, unanswered by this workflow.</summary>
+public enum ConsultationStatus { Open, Closed, Withdrawn }
 
 /// <summary>
 /// A time-boxed window in which an audience comments on a draft. The audience is a snapshot taken
@@ -100,6 +101,8 @@ public static class ConsultationEvents
     public const string Opened = "consultation-opened";
     public const string Closed = "consultation-closed";
     public const string Extended = "consultation-extended";
+    public const string Withdrawn = "consultation-withdrawn";
     public const string RemindersSent = "reminders-sent";
+    public const string Commented = "comment-added";
     public const string CommentDisposed = "comment-disposed";
 }

@@ -21,6 +21,10 @@ public sealed class ConsultationAccess(IDirectory directory)
     public async Task<bool> MaySteerAsync(Person person, string? taskForceId, CancellationToken ct) =>
         IsOperator(person) || await IsPenHolderAsync(person, taskForceId, ct);
 
+    /// <summary>The pen-holders answer comments; so may the secretariat, in its own name or for one of them.</summary>
+    public async Task<bool> MayDisposeAsync(Person person, string? taskForceId, CancellationToken ct) =>
+        person.HasRole(Roles.Secretariat) || await IsPenHolderAsync(person, taskForceId, ct);
+
     public static bool IsOperator(Person person) =>
         person.HasRole(Roles.Chair) || person.HasRole(Roles.CoChair) || person.HasRole(Roles.Secretariat);
 

@@ -19,8 +19,14 @@ public sealed class Publication
     public required string Title { get; init; }
     public required string Markdown { get; init; }
 
-    /// <summary>ISO 3166 alpha-2 codes of the signatory governments, in the order they signed.</summary>
+    /// <summary>
+    /// ISO 3166 alpha-2 codes of the governments that adopted the text: in the order they signed (sign-on),
+    /// or every member that did not object (silence).
+    /// </summary>
     public List<string> Signatories { get; init; } = [];
+
+    /// <summary>Members that let the text pass without joining it (silence procedure), shown apart from the signatories.</summary>
+    public List<string> Dissociated { get; init; } = [];
     public required DateTimeOffset ReleaseAt { get; set; }
     public PublicationStatus Status { get; set; }
     public DateTimeOffset? ReleasedAt { get; set; }

@@ -11,6 +11,9 @@ public interface IActivity
     ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, object settings, CancellationToken ct);
 
     ValueTask<ActivityResult> ResumeAsync(ActivityContext context, object settings, ResumeSignal signal, CancellationToken ct);
+
+    /// <summary>What the journal's <c>resumed</c> line keeps of a person's payload.</summary>
+    JsonNode? JournaledPayload(JsonNode? payload);
 }
 
 /// <summary>
@@ -29,6 +32,13 @@ public abstract class Activity<TSettings> : IActivity where TSettings : class
     /// <summary>Runs when one of the node's bookmarks is resumed; by default the step is done.</summary>
     protected virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context, TSettings settings, ResumeSignal signal, CancellationToken ct) =>
         ValueTask.FromResult(ActivityResult.Outcome(Outcomes.Done));
+
+    /// <summary>
+    /// What the journal's <c>resumed</c> line keeps of a person's payload: by default all of it. An activity that
+    /// records a long text itself (a draft version, a translation) keeps a reference to it instead, so the
+    /// record stays small.
+    /// </summary>
+    public virtual JsonNode? JournaledPayload(JsonNode? payload) => payload?.DeepClone();
 
     ValueTask<ActivityResult> IActivity.ExecuteAsync(ActivityContext context, object settings, CancellationToken ct) =>
         ExecuteAsync(context, (TSettings)settings, ct);

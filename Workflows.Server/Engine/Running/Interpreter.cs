@@ -56,7 +56,8 @@ public sealed class Interpreter(
     {
         var node = burst.Definition.FindNode(bookmark.NodeId)!;
         burst.Instance.Status = InstanceStatus.Running;
-        JournalWriter.Append(burst, JournalEvents.Resumed, node.Id, node.Type, details: new JsonObject { ["bookmark"] = bookmark.Kind, ["payload"] = payload?.DeepClone() });
+        var journaled = registry.FindActivity(node.Type) is { } activity ? activity.JournaledPayload(payload) : payload?.DeepClone();
+        JournalWriter.Append(burst, JournalEvents.Resumed, node.Id, node.Type, details: new JsonObject { ["bookmark"] = bookmark.Kind, ["payload"] = journaled });
         var signal = new ResumeSignal(bookmark, payload, burst.Actor, burst.OnBehalfOf, byTimer);
         var result = await InvokeAsync(burst, node, null, null, (activity, context, settings) => activity.ResumeAsync(context, settings, signal, ct));
         if (result is ActivityResult.Faulted fault)

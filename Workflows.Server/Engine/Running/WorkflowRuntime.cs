@@ -120,16 +120,13 @@ public sealed partial class WorkflowRuntime(
         }, ct);
 
     /// <summary>
-    /// Journals a fact about an instance that no step waits for (an advisor's link withdrawn), with the records that
-    /// go with it, in one burst: the journal is only written in bursts, under the instance's lock, so its chain stays
-    /// whole. Ended instances take such facts too. <paramref name="record"/> may run again after a concurrent commit.
+    /// Journals a fact about an instance that no step waits for (a comment, an advisor's link withdrawn), with the records
+    /// that go with it, in one burst: the journal is only written in bursts, under the instance's lock and stamp, so its
+    /// lines take their place in the hash chain. Ended instances take such facts too. A burst <paramref name="record"/>
+    /// leaves without journal lines commits nothing; it may run again after a concurrent commit.
     /// </summary>
-    public Task RecordAsync(string instanceId, string? actor, string? onBehalfOf, Action<Burst> record, CancellationToken ct) =>
-        RunBurstAsync(instanceId, actor, onBehalfOf, burst =>
-        {
-            record(burst);
-            return Task.CompletedTask;
-        }, ct);
+    public Task RecordAsync(string instanceId, string? actor, string? onBehalfOf, Func<Burst, Task> record, CancellationToken ct) =>
+        RunBurstAsync(instanceId, actor, onBehalfOf, record, ct);
 
     /// <summary>Runs the failed step of a faulted instance again, after its cause was fixed.</summary>
     public Task RetryAsync(string instanceId, string? actor, CancellationToken ct) =>

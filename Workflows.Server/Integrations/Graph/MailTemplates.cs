@@ -20,6 +20,10 @@ internal static class MailTemplates
             ["consultation-opened"] = ("closesAt", "consultations"),
             ["consultation-reminder"] = ("closesAt", "consultations"),
             ["approval-opened"] = ("deadline", "approvals"),
+            ["approval-extended"] = ("deadline", "approvals"),
+            ["approval-withdrawn"] = ("deadline", "approvals"),
+            // No deadline: a withdrawn window needs no personal link, the plain address of its page serves.
+            ["consultation-withdrawn"] = ("closesAt", "consultations"),
         };
 
     public static bool Exists(string name) => Shapes.ContainsKey(name);

@@ -1,4 +1,5 @@
 using FocWorkflows.Server.Deliberation.Consultations;
+using FocWorkflows.Server.Engine.State;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Persistence.Deliberation;
@@ -55,6 +56,28 @@ public sealed class ConsultationStore(IDbContextFactory<WorkflowDbContext> conte
             .Select(c => new { c.Author, c.OnBehalfOf }).Distinct().ToListAsync(ct);
         return rows.Select(r => r.OnBehalfOf ?? r.Author).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// Of these inbox tasks, those a consultation's audience shares ("Comment: ...") that this person has done by
+    /// commenting: the task stays open, for the others and for more comments until the window closes.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> CommentedTasksAsync(string email, IEnumerable<HumanTask> tasks, CancellationToken ct)
+    {
+        var byConsultation = tasks.Where(t => t.ResourceHref?.StartsWith(ConsultationHref, StringComparison.Ordinal) == true)
+            .Select(t => (Task: t.Id, Consultation: t.ResourceHref![ConsultationHref.Length..]))
+            .Where(t => t.Consultation.Length > 0 && !t.Consultation.Contains('/')).ToList();
+        if (byConsultation.Count == 0) return new HashSet<string>();
+        var ids = byConsultation.Select(t => t.Consultation).Distinct().ToList();
+        var who = email.Trim().ToLowerInvariant();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // E-mails are stored as the directory spells them; compared in lower case, as the audience is.
+        var commented = (await db.Set<Comment>().AsNoTracking().Where(c => ids.Contains(c.ConsultationId))
+                .Select(c => new { c.ConsultationId, c.Author, c.OnBehalfOf }).Distinct().ToListAsync(ct))
+            .Where(c => (c.OnBehalfOf ?? c.Author).ToLowerInvariant() == who).Select(c => c.ConsultationId).ToHashSet();
+        return byConsultation.Where(t => commented.Contains(t.Consultation)).Select(t => t.Task).ToHashSet();
+    }
+
+    private const string ConsultationHref = "/api/consultations/";
 
     public async Task<Comment?> FindCommentAsync(string consultationId, string commentId, CancellationToken ct)
     {

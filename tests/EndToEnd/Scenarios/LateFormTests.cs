@@ -18,7 +18,7 @@ public sealed class LateFormTests(EndToEndFixture fixture)
         await page.SignInAsync(People.FrenchDiplomat);
         await page.VisitAsync($"/approvals/{roundId}", "late-approval-open");
         await page.GetByLabel("Object", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Reason (required for an objection)").FillAsync("Too weak on the duty to restore access.");
+        await page.GetByLabel("Reason (required for an objection or a dissociation)").FillAsync("Too weak on the duty to restore access.");
 
         await workflow.PostAsync("diplomat.gh@foc.example", $"/api/approvals/{roundId}/responses", new { kind = "object", reason = "Name the government." });
         await page.GetByRole(AriaRole.Button, new() { Name = "Send response" }).ClickAsync();

@@ -26,7 +26,7 @@ public sealed class MemberObjectsTests(EndToEndFixture fixture)
         await page.ScreenshotAsync("approval-objection-without-reason");
 
         await page.GetByLabel("Object", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Reason (required for an objection)").FillAsync("Too weak on the duty to restore access.");
+        await page.GetByLabel("Reason (required for an objection or a dissociation)").FillAsync("Too weak on the duty to restore access.");
         await page.GetByLabel("Proposed text (optional, with an objection)").FillAsync("Access must be restored at once and in full.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send response" }).ClickAsync();
 

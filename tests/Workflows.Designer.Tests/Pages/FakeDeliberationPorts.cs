@@ -24,6 +24,14 @@ internal sealed class FakeApprovalsPort : IApprovalsPort
         Extensions.Add(extension);
         return Task.FromResult(Answer);
     }
+
+    public List<string> Withdrawals { get; } = [];
+
+    public Task<ActResult> WithdrawAsync(string roundId, string viewerEmail, string reason, CancellationToken ct)
+    {
+        Withdrawals.Add(reason);
+        return Task.FromResult(Answer);
+    }
 }
 
 /// <summary>The draft pages' port: a canned draft and redline, and the versions it was sent.</summary>

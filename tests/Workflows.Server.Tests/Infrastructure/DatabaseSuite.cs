@@ -8,8 +8,11 @@ namespace FocWorkflows.Server.Tests.Infrastructure;
 public abstract class DatabaseSuite : IDisposable
 {
     /// <param name="standardWorkflows">Publish the standard FOC workflows at start, as the product does.</param>
-    protected DatabaseSuite(bool standardWorkflows = false) =>
-        App = OnPostgres ? TestApp.OnPostgres(standardWorkflows) : new TestApp(standardWorkflows: standardWorkflows);
+    /// <param name="time">Another clock than the fake one (e.g. <see cref="TimeProvider.System"/>), usually with <paramref name="timerWorker"/>.</param>
+    protected DatabaseSuite(bool standardWorkflows = false, TimeProvider? time = null, bool timerWorker = false) =>
+        App = OnPostgres
+            ? TestApp.OnPostgres(standardWorkflows, time, timerWorker)
+            : new TestApp(standardWorkflows: standardWorkflows, time: time, timerWorker: timerWorker);
 
     /// <summary>True in a PostgreSQL twin (read in the constructor: an override must be a constant).</summary>
     protected virtual bool OnPostgres => false;

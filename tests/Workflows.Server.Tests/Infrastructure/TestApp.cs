@@ -27,9 +27,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string? _postgres;
 
     /// <summary>An app on a fresh database of the test run's PostgreSQL server.</summary>
-    public static TestApp OnPostgres(bool standardWorkflows = false) =>
-        new(standardWorkflows: standardWorkflows, postgresConnectionString: PostgresServer.NewDatabase());
+    public static TestApp OnPostgres(bool standardWorkflows = false, TimeProvider? time = null, bool timerWorker = false) =>
+        new(standardWorkflows: standardWorkflows, postgresConnectionString: PostgresServer.NewDatabase(), time: time, timerWorker: timerWorker);
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TimeProvider? _time;
 
     /// <param name="timerWorker">
     /// Off by default: tests fire timers by hand with <c>FireDueTimersAsync</c>, and a background
@@ -38,9 +39,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <param name="standardWorkflows">Publish the standard FOC workflows at start, as the product does.</param>
     /// <param name="settings">Further configuration keys (e.g. <c>Graph:BaseUrl</c> pointing at a fake).</param>
     /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file.</param>
+    /// <param name="time">Another clock for the server, e.g. <see cref="TimeProvider.System"/> to run as in production; <see cref="Clock"/> then stands unused.</param>
     public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000, bool timerWorker = false,
-        bool standardWorkflows = false, IReadOnlyDictionary<string, string?>? settings = null, string? postgresConnectionString = null)
+        bool standardWorkflows = false, IReadOnlyDictionary<string, string?>? settings = null, string? postgresConnectionString = null,
+        TimeProvider? time = null)
     {
+        _time = time;
         _settings = settings ?? new Dictionary<string, string?>();
         _postgres = postgresConnectionString;
         _standardWorkflows = standardWorkflows;
@@ -84,7 +88,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<TimeProvider>(_time ?? Clock);
             services.AddSingleton<IInterceptor>(Faults);
             services.AddSingleton<IInterceptor>(CommitFailures);
         });

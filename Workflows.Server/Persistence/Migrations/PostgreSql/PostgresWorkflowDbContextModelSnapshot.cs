@@ -80,8 +80,14 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("CloseReason")
+                        .HasColumnType("text");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("text");
 
                     b.Property<long>("Deadline")
                         .HasColumnType("bigint");
@@ -503,6 +509,10 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("Dissociated")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<int>("DraftNumber")
                         .HasColumnType("integer");

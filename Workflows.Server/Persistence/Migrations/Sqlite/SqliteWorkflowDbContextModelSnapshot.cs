@@ -74,8 +74,14 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CloseReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Deadline")
                         .HasColumnType("INTEGER");
@@ -495,6 +501,10 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Dissociated")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DraftNumber")
                         .HasColumnType("INTEGER");

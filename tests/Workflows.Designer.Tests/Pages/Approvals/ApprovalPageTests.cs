@@ -90,6 +90,31 @@ public sealed class ApprovalPageTests : BunitContext
     }
 
     [Fact]
+    public void Approval_Adopted_ListsWhoAdoptedIt_AndWhoDissociatedApart()
+    {
+        var page = Open(Round("silence", [], open: false) with
+        {
+            Result = "Adopted", Reason = "SilenceHeld", AdoptedBy = ["Canada", "Ghana"], Dissociated = ["Japan"],
+        });
+
+        Assert.Equal("Adopted by 2 governments", page.Find("#adopted-title").TextContent);
+        Assert.Equal("Canada, Ghana", page.Find(".adopted-by").TextContent);
+        Assert.Contains("Japan", page.Find(".dissociated").TextContent);
+    }
+
+    [Fact]
+    public void Approval_DissociationWithoutAReason_IsNotSent()
+    {
+        var page = Open(Round("silence", ["noObjection", "endorse", "object", "dissociate"]));
+
+        page.Find("input[value=dissociate]").Change("dissociate");
+        page.Find("form.respond-form").Submit();
+
+        Assert.Empty(_port.Sent);
+        Assert.Contains("dissociation needs a reason", page.Find("#reason-error").TextContent);
+    }
+
+    [Fact]
     public void Approval_ObjectionWithReasonAndProposedText_IsSent()
     {
         var page = Open(Round("silence", ["noObjection", "endorse", "object"]));

@@ -95,17 +95,17 @@ public sealed class DispositionsSteeringTests : BunitContext
     }
 
     [Fact]
-    public void OnBehalf_SecretariatMustChooseThePenHolderItDecidesFor()
+    public void OnBehalf_SecretariatDecidesInItsOwnName_OrForThePenHolderItChooses()
     {
         var page = Open(OpenWindow(), [new("diplomat.nl@foc.example", "Sanne de Vries (diplomat.nl@foc.example)", Pending: true)]);
+        Assert.Equal("The secretariat, in its own name", page.Find("#on-behalf-k-1 option[value='']").TextContent);
 
         page.Find("#decision-k-1").Change("accepted");
         page.Find("form.dispose").Submit();
-        Assert.Empty(_port.Sent);
-        Assert.Equal("Choose the pen-holder you decide for.", page.Find("#on-behalf-k-1-error").TextContent);
+        Assert.Equal(("k-1", new DispositionChoice("accepted", null, null)), _port.Sent[0]);
 
         page.Find("#on-behalf-k-1").Change("diplomat.nl@foc.example");
         page.Find("form.dispose").Submit();
-        Assert.Equal(("k-1", new DispositionChoice("accepted", null, "diplomat.nl@foc.example")), Assert.Single(_port.Sent));
+        Assert.Equal(("k-1", new DispositionChoice("accepted", null, "diplomat.nl@foc.example")), _port.Sent[1]);
     }
 }

@@ -36,4 +36,20 @@ public sealed class InboxPageTests : BunitContext
         Assert.Null(items[1].QuerySelector("form.complete"));
         Assert.NotNull(items[1].QuerySelector("a[href='/consultations/c-1']"));
     }
+
+    [Fact]
+    public void Inbox_ConsultationTheViewerCommentedOn_ShowsAsDoneButStillLinksToMoreComments()
+    {
+        var port = this.UseInstances("advisor");
+        port.Tasks = [Task("comment", StoppedClock.Epoch.AddDays(2), "/api/consultations/c-1") with { DoneByViewer = true },
+            Task("other", StoppedClock.Epoch.AddDays(3), "/api/consultations/c-2")];
+
+        var page = Render<InboxPage>();
+
+        var items = page.FindAll(".inbox-task");
+        Assert.Contains("done-by-you", items[0].ClassList);
+        Assert.Contains("You may add more until the window closes", items[0].QuerySelector(".done-note")!.TextContent);
+        Assert.NotNull(items[0].QuerySelector("a[href='/consultations/c-1']"));
+        Assert.Null(items[1].QuerySelector(".done-note"));
+    }
 }

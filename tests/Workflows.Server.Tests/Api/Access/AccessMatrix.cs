@@ -98,10 +98,11 @@ public static class AccessMatrix
         ["POST /api/consultations/{id}/comments"] =                             R(SignIn, Ok,     Ok,     No,     No,     No,     No,     No,     No,     "its audience (here the Advisory Network)"),
         ["POST /api/consultations/{id}/close"] =                                R(SignIn, SignIn, No,     No,     No,     No,     Ok,     Ok,     Ok,     "chairs, co-chairs, pen-holders, the secretariat steer"),
         ["POST /api/consultations/{id}/extend"] =                               R(SignIn, SignIn, No,     No,     No,     No,     Ok,     Ok,     Ok,     "chairs, co-chairs, pen-holders, the secretariat steer"),
+        ["POST /api/consultations/{id}/withdraw"] =                             R(SignIn, SignIn, No,     No,     No,     No,     No,     Ok,     Ok,     "chairs, co-chairs, the secretariat"),
         ["GET /api/consultations/{id}/dispositions"] =                          R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "the internals"),
         ["GET /api/consultations/{id}/dispositions.csv"] =                      R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "the internals"),
         ["GET /api/consultations/{id}/dispositions.md"] =                       R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "the internals"),
-        ["PUT /api/consultations/{id}/dispositions/{commentId}"] =              R(SignIn, SignIn, No,     No,     No,     No,     Ok,     No,     No,     "the pen-holders (the secretariat on their behalf)"),
+        ["PUT /api/consultations/{id}/dispositions/{commentId}"] =              R(SignIn, SignIn, No,     No,     No,     No,     Ok,     No,     Ok,     "the pen-holders and the secretariat"),
         ["GET /api/consultations/{id}/links"] =                                 R(SignIn, SignIn, No,     No,     No,     No,     No,     No,     Ok,     "the secretariat"),
         ["POST /api/consultations/{id}/links/revoke"] =                         R(SignIn, SignIn, No,     No,     No,     No,     No,     No,     Ok,     "the secretariat"),
 
@@ -109,6 +110,7 @@ public static class AccessMatrix
         ["GET /api/approvals/{id}"] =                                           R(SignIn, SignIn, No,     No,     Ok,     Ok,     Ok,     Ok,     Ok,     "the governments asked and the internals"),
         ["POST /api/approvals/{id}/responses"] =                                R(SignIn, SignIn, No,     No,     Ok,     Ok,     Ok,     Ok,     No,     "diplomats of the governments asked (the secretariat on their behalf)"),
         ["POST /api/approvals/{id}/extend"] =                                   R(SignIn, SignIn, No,     No,     No,     No,     No,     Ok,     Ok,     "chairs, co-chairs, the secretariat"),
+        ["POST /api/approvals/{id}/withdraw"] =                                 R(SignIn, SignIn, No,     No,     No,     No,     No,     Ok,     Ok,     "chairs, co-chairs, the secretariat"),
 
         // Publications: public once released; before, an embargoed text does not exist for whoever may not see the internals.
         ["GET /api/publications"] =                                             R(Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     "everyone, each seeing what is released or theirs"),

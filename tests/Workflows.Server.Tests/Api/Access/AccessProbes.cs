@@ -68,11 +68,16 @@ internal static class AccessProbes
         ["POST /api/consultations/{id}/comments"] = Send(HttpMethod.Post, w => $"/api/consultations/{w.Advisory}/comments", new { paragraph = 1, text = "A probe's comment." }),
         ["POST /api/consultations/{id}/close"] = Send(HttpMethod.Post, async w => $"/api/consultations/{await w.FreshConsultationAsync()}/close", new { reason = "A probe." }),
         ["POST /api/consultations/{id}/extend"] = Send(HttpMethod.Post, w => $"/api/consultations/{w.Advisory}/extend", new { by = "P1D", reason = "A probe." }),
+        ["POST /api/consultations/{id}/withdraw"] = Send(HttpMethod.Post, async w => $"/api/consultations/{await w.FreshConsultationAsync()}/withdraw", new { reason = "A probe." }),
         ["GET /api/consultations/{id}/dispositions"] = Get(w => $"/api/consultations/{w.Advisory}/dispositions"),
         ["GET /api/consultations/{id}/dispositions.csv"] = Get(w => $"/api/consultations/{w.Advisory}/dispositions.csv"),
         ["GET /api/consultations/{id}/dispositions.md"] = Get(w => $"/api/consultations/{w.Advisory}/dispositions.md"),
-        ["PUT /api/consultations/{id}/dispositions/{commentId}"] = Send(HttpMethod.Put,
-            w => $"/api/consultations/{w.DisposingConsultation}/dispositions/{w.DisposingComment}", new { decision = "noted" }),
+        ["PUT /api/consultations/{id}/dispositions/{commentId}"] = Send(HttpMethod.Put, async w =>
+        {
+            // Fresh each time: the first disposal allowed answers the only comment and ends the step.
+            var (consultation, comment) = await w.FreshDisposalAsync();
+            return $"/api/consultations/{consultation}/dispositions/{comment}";
+        }, new { decision = "noted" }),
         ["GET /api/consultations/{id}/links"] = Get(w => $"/api/consultations/{w.Advisory}/links"),
         ["POST /api/consultations/{id}/links/revoke"] = Send(HttpMethod.Post, w => $"/api/consultations/{w.DisposingConsultation}/links/revoke",
             new { advisor = "advisor.tech@foc.example", reason = "A probe." }),
@@ -80,6 +85,7 @@ internal static class AccessProbes
         ["GET /api/approvals/{id}"] = Get(w => $"/api/approvals/{w.Round}"),
         ["POST /api/approvals/{id}/responses"] = Send(HttpMethod.Post, w => $"/api/approvals/{w.Round}/responses", new { kind = "endorse" }),
         ["POST /api/approvals/{id}/extend"] = Send(HttpMethod.Post, w => $"/api/approvals/{w.Round}/extend", new { by = "P1D", reason = "A probe." }),
+        ["POST /api/approvals/{id}/withdraw"] = Send(HttpMethod.Post, async w => $"/api/approvals/{await w.FreshRoundAsync()}/withdraw", new { reason = "A probe." }),
 
         ["GET /api/publications"] = Get(_ => "/api/publications"),
         ["GET /api/publications/{id}"] = Get(w => $"/api/publications/{w.Embargoed}"),

@@ -52,7 +52,6 @@ public sealed class AccessWorld : IDisposable
 
     /// <summary>A joint statement whose Advisory Network consultation closed with one comment, waiting on its disposition.</summary>
     public string DisposingConsultation { get; private set; } = "";
-    public string DisposingComment { get; private set; } = "";
 
     /// <summary>A joint statement in its silence procedure (every member government is asked).</summary>
     public string Round { get; private set; } = "";
@@ -108,6 +107,9 @@ public sealed class AccessWorld : IDisposable
         await PublishAsync(Define("access-consult").Input("taskForceId").Start()
             .Node("consult", "deliberation.consultation", new { title = "A short consultation", audience = "advisoryNetwork", window = "P14D" })
             .End().Chain("start", "consult", "end").Build());
+        await PublishAsync(Define("access-round").Input("taskForceId").Start()
+            .Node("silence", "deliberation.approval-round", new { title = "A short silence procedure", mode = "silence", audience = "taskForceMembers", window = "P7D" })
+            .End().Connect("start", "silence").Connect("silence", "end", "Adopted").Build());
         await PublishAsync(Define("access-embargo").Input("taskForceId").Start()
             .Node("draft", "deliberation.draft", new { title = "The embargoed text" })
             .Node("publish", "deliberation.publication", new { releaseAt = "2027-06-01T09:00:00Z", languages = new[] { "fr" }, signatories = new[] { "CA" } })
@@ -135,6 +137,7 @@ public sealed class AccessWorld : IDisposable
         var review = await d.ResourceIdAsync("tf-review");
         await d.CommentAsync(review, EmailOf(Caller.DiplomatIn)!, 1, "Cite the UN Guiding Principles.");
         await CloseAsync(review);
+        await d.DisposeAllAsync(review, EmailOf(Caller.Secretariat)!);
         await d.SubmitDraftAsync("revise", EmailOf(Caller.PenHolder)!, Text2);
         Advisory = await d.ResourceIdAsync("an-consult");
         await d.CommentAsync(Advisory, EmailOf(Caller.AdvisorIn)!, 2, "Name the rights at stake.");
@@ -142,17 +145,21 @@ public sealed class AccessWorld : IDisposable
         Statement = d.InstanceId;
     }
 
-    private async Task SeedDisposingAsync()
+    private async Task SeedDisposingAsync() => DisposingConsultation = (await FreshDisposalAsync()).Consultation;
+
+    /// <summary>A statement whose Advisory Network consultation closed with one comment, waiting on its disposition: its consultation and comment.</summary>
+    public async Task<(string Consultation, string Comment)> FreshDisposalAsync()
     {
         var d = await StatementAsync("Statement being disposed");
         await d.SubmitDraftAsync("draft", EmailOf(Caller.PenHolder)!, Text1);
         await CloseAsync(await d.ResourceIdAsync("tf-review"));
         await d.SubmitDraftAsync("revise", EmailOf(Caller.PenHolder)!, Text2);
-        DisposingConsultation = await d.ResourceIdAsync("an-consult");
-        await d.CommentAsync(DisposingConsultation, EmailOf(Caller.AdvisorIn)!, 1, "Shorter, please.");
-        await CloseAsync(DisposingConsultation);
+        var consultation = await d.ResourceIdAsync("an-consult");
+        await d.CommentAsync(consultation, EmailOf(Caller.AdvisorIn)!, 1, "Shorter, please.");
+        await CloseAsync(consultation);
         await d.WaitingOnAsync("dispose");
-        DisposingComment = (await (await SendAsync(Caller.Chair, HttpMethod.Get, $"/api/consultations/{DisposingConsultation}/comments")).ArrayAsync())[0].Str("id");
+        var comment = (await (await SendAsync(Caller.Chair, HttpMethod.Get, $"/api/consultations/{consultation}/comments")).ArrayAsync())[0].Str("id");
+        return (consultation, comment);
     }
 
     private async Task SeedRoundAsync()
@@ -195,6 +202,10 @@ public sealed class AccessWorld : IDisposable
     public async Task<string> FreshConsultationAsync() =>
         (await App.StateAsync((await App.StartAsync("access-consult", new JsonObject { ["taskForceId"] = TaskForce })).Id))
             .Outputs["consult"]!["consultationId"]!.GetValue<string>();
+
+    public async Task<string> FreshRoundAsync() =>
+        (await App.StateAsync((await App.StartAsync("access-round", new JsonObject { ["taskForceId"] = TaskForce })).Id))
+            .Outputs["silence"]!["roundId"]!.GetValue<string>();
 
     public async Task<string> FreshTaskAsync()
     {

@@ -159,6 +159,27 @@ public sealed class ApprovalRulesTests
     }
 
     [Fact]
+    public void Signatories_OfSilence_AreEveryMemberThatNeitherObjectedNorDissociated() =>
+        Assert.Equal(["AA", "AC", "AD"], ApprovalTally.Of(Round(ApprovalMode.Silence, 4),
+            Responses(ResponseKind.NoObjection, ResponseKind.Dissociate)).Signatories);
+
+    [Fact]
+    public void Silence_EveryMemberDissociated_IsNotAdoptedForLackOfSignatories() =>
+        Assert.Equal(ApprovalVerdict.NotAdopted(ApprovalReason.NoSignatories),
+            Evaluate(Round(ApprovalMode.Silence, 2), Responses(ResponseKind.Dissociate, ResponseKind.Dissociate), atDeadline: true));
+
+    [Fact]
+    public void Signatories_OfSignOn_AreInTheOrderTheySigned()
+    {
+        var responses = Responses(ResponseKind.SignOn, ResponseKind.SignOn, ResponseKind.SignOn);
+        responses[0].At = Opens.AddHours(3);
+        responses[1].At = Opens.AddHours(1);
+        responses[2].At = Opens.AddHours(2);
+
+        Assert.Equal(["AB", "AC", "AA"], ApprovalTally.Of(Round(ApprovalMode.SignOn, 3), responses).Signatories);
+    }
+
+    [Fact]
     public void Signatories_OutsideSignOn_AreThoseWhoEndorsedOrDidNotObjectInWriting() =>
         Assert.Equal(["AA", "AC"], ApprovalTally.Of(Round(ApprovalMode.Consensus, 4),
             Responses(ResponseKind.Endorse, ResponseKind.Object, ResponseKind.NoObjection)).Signatories);

@@ -76,14 +76,30 @@ public sealed class ConsensusAndSignOnTests : IDisposable
     }
 
     [Fact]
-    public async Task SignOn_EveryGovernmentSigned_EndsEarly()
+    public async Task SignOn_EveryGovernmentSigned_EndsEarly_ListingThemInTheOrderTheySigned()
     {
         var (instanceId, roundId) = await _app.OpenRoundAsync(Settings("signOn"));
 
-        foreach (var diplomat in new[] { Canada, Ghana, Japan }) await _app.RespondAsync(diplomat, roundId, "signOn");
+        foreach (var diplomat in new[] { Japan, Canada, Ghana })
+        {
+            _app.Clock.Advance(TimeSpan.FromMinutes(5));
+            await _app.RespondAsync(diplomat, roundId, "signOn");
+        }
 
         Assert.Equal("adopted", await _app.EndedAtAsync(instanceId));
-        Assert.Equal(["CA", "GH", "JP"], (await _app.RoundAsync(roundId)).Signatories);
+        Assert.Equal(["JP", "CA", "GH"], (await _app.RoundAsync(roundId)).Signatories);
+        Assert.Equal(["JP", "CA", "GH"], (await _app.OutputAsync(instanceId))["signatories"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Consensus_Dissociation_IsASilenceResponseOnly_Is400()
+    {
+        var (_, roundId) = await _app.OpenRoundAsync(Settings("consensus"));
+
+        var response = await _app.RespondAsync(Canada, roundId, "dissociate", "We cannot join.");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await _app.ResponsesAsync(roundId));
     }
 
     [Fact]

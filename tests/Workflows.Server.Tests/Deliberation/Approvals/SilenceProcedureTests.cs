@@ -35,19 +35,38 @@ public sealed class SilenceProcedureTests : IDisposable
     }
 
     [Fact]
-    public async Task Deadline_NoObjection_IsAdoptedWithTheWrittenNoObjectionsAsSignatories()
+    public async Task Deadline_NoObjection_IsAdoptedByEveryMemberThatDidNotObject_TheDissociatedOneApart()
     {
         var (instanceId, roundId) = await OpenSilenceAsync();
         Assert.Equal(HttpStatusCode.Created, (await _app.RespondAsync(Canada, roundId, "noObjection")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _app.RespondAsync(Japan, roundId, "dissociate", "Our law does not allow us to join paragraph 4.")).StatusCode);
 
         await _app.AdvanceToAsync(Deadline);
 
         Assert.Equal("adopted", await _app.EndedAtAsync(instanceId));
         var output = await _app.OutputAsync(instanceId);
         Assert.Equal("silenceHeld", output["reason"]!.GetValue<string>());
-        Assert.Equal(["CA"], output["signatories"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["CA", "GH"], output["signatories"]!.AsArray().Select(s => s!.GetValue<string>())); // Ghana stayed silent: it adopts too
+        Assert.Equal(["JP"], output["dissociated"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal("Our law does not allow us to join paragraph 4.", output["dissociations"]![0]!["reason"]!.GetValue<string>());
         var round = await _app.RoundAsync(roundId);
         Assert.Equal((ApprovalStatus.Closed, ApprovalResult.Adopted, Deadline), (round.Status, round.Result!.Value, round.ClosedAt!.Value));
+        Assert.Equal(["CA", "GH"], round.Signatories);
+        var view = await _app.GetRoundAsync(roundId);
+        Assert.Equal("JP", view["dissociations"]![0]!["government"]!.GetValue<string>());
+        Assert.Equal(1, view["tally"]!["dissociate"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Respond_DissociationWithoutAReason_Is400NamingTheReason()
+    {
+        var (_, roundId) = await OpenSilenceAsync();
+
+        var response = await _app.RespondAsync(Japan, roundId, "dissociate");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.ReadAsync<JsonObject>())["errors"]!["reason"]);
+        Assert.Empty(await _app.ResponsesAsync(roundId));
     }
 
     [Fact]

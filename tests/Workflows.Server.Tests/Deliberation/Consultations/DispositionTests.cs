@@ -70,6 +70,21 @@ public sealed class DispositionTests : IDisposable
     }
 
     [Fact]
+    public async Task Disposition_BySecretariatInItsOwnName_IsRecordedAsItsOwn()
+    {
+        var (instanceId, consultationId, ids) = await ClosedWithCommentsAsync((AdvisorUni, "Add a definition.", null));
+
+        var response = await DisposeAsync(People.Secretariat, consultationId, ids[0], "noted", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var disposition = await _app.QueryAsync(db => db.Set<Disposition>().AsNoTracking().SingleAsync(d => d.CommentId == ids[0]));
+        Assert.Equal((People.Secretariat, (string?)null), (disposition.By, disposition.OnBehalfOf));
+        var line = Assert.Single(await _app.JournalAsync(instanceId), j => j.Event == ConsultationEvents.CommentDisposed);
+        Assert.Equal((People.Secretariat, (string?)null), (line.Actor, line.OnBehalfOf));
+        Assert.Contains("dispose", await _app.CompletedNodesAsync(instanceId));
+    }
+
+    [Fact]
     public async Task Disposition_NotAcceptedWithoutReasonOrUnknownComment_IsRefused()
     {
         var (_, consultationId, ids) = await ClosedWithCommentsAsync((AdvisorUni, "Add a definition.", null));

@@ -93,6 +93,27 @@ public sealed class DraftsApiTests
     }
 
     [Fact]
+    public async Task Submit_JournalsTheVersionByNumberAndHash_NeverTheWholeText()
+    {
+        using var app = new TestApp();
+        await app.PublishAsync(Drafting("by-reference", drafts: 1).Build());
+        var id = await LaunchAsync(app, "by-reference");
+
+        await SubmitAsync(app, id, People.CoChair, V1);
+
+        var journal = await app.JournalAsync(id);
+        Assert.All(journal, j => Assert.DoesNotContain("mass surveillance", j.DetailsJson ?? ""));
+        var resumed = JsonNode.Parse(journal.Single(j => j.Event == JournalEvents.Resumed).DetailsJson!)!["payload"]!;
+        Assert.Null(resumed["markdown"]);
+        var submitted = JsonNode.Parse(journal.Single(j => j.Event == "draft-submitted").DetailsJson!)!;
+        Assert.Equal(1, submitted["version"]!.GetValue<int>());
+        var stored = await app.QueryAsync(db => db.Set<DraftVersion>().AsNoTracking().SingleAsync(d => d.InstanceId == id));
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stored.Markdown)));
+        Assert.Equal(sha, submitted["markdownSha256"]!.GetValue<string>());
+        Assert.Equal(stored.Id, submitted["versionId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Submit_BySecretariatOnBehalfOfNonPenHolder_Returns403()
     {
         using var app = new TestApp();

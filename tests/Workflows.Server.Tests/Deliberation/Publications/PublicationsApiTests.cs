@@ -113,6 +113,19 @@ public sealed class PublicationsApiTests
     }
 
     [Fact]
+    public async Task Publish_WithDissociatedMembers_ShowsThemApart_AndKeepsTheSignatoriesOrder()
+    {
+        using var app = new TestApp();
+        var instanceId = await DraftedAndPublishingAsync(app, "apart", new { signatories = new[] { "KE", "EE", "CA" }, dissociated = new[] { "jp", "CA" } });
+
+        var publication = await app.ClientAs(null).GetFromJsonAsync<JsonObject>($"/api/publications/{await PublicationIdAsync(app, instanceId)}");
+
+        Assert.Equal(["KE", "EE", "CA"], publication!["signatories"]!.AsArray().Select(s => s!["code"]!.GetValue<string>()));
+        // A member cannot both adopt the text and dissociate from it: the signature stands.
+        Assert.Equal(["Japan"], publication["dissociated"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Publish_WithoutAnyDraft_FaultsTheInstance()
     {
         using var app = new TestApp();

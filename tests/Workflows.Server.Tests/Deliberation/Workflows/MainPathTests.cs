@@ -100,6 +100,8 @@ public sealed class MainPathTests : IDisposable
         var review = await _d.ResourceIdAsync("an-review");
         await _d.CommentAsync(review, "advisor.press@foc.example", 2, "Add a session on press freedom.");
         await _d.PassAsync(TimeSpan.FromDays(10));
+        await _d.WaitingOnAsync("an-dispose");
+        await _d.DisposeAllAsync(review, People.Secretariat); // no task force: the secretariat holds the pen
         var approval = await _d.ResourceIdAsync("approve");
         foreach (var member in SteeringCommittee) await _d.RespondAsync(approval, member, "endorse");
         await _d.SubmitDraftAsync("outcome", People.Chair, "The conference affirmed that rights apply online.");

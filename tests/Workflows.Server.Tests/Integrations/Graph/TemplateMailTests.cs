@@ -76,6 +76,32 @@ public sealed class TemplateMailTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispatch_Extension_NamesTheTextAndSaysWhy()
+    {
+        var (extended, html) = await DeliveredAsync("diplomat.ca@foc.example", "approval-extended", new JsonObject
+        {
+            ["roundId"] = "r-9", ["deadline"] = TestApp.Epoch.AddDays(4).AddSeconds(5).ToString("o"), ["title"] = "Joint statement",
+            ["reason"] = "Capitals need <more> time.",
+        });
+
+        Assert.Equal("Deadline extended: Joint statement", extended);
+        Assert.Contains("Responses now close 4 days from now", html);
+        Assert.Contains("Reason: Capitals need &lt;more&gt; time.", html);
+        Assert.Contains("/approvals/r-9\">Respond</a>", html);
+    }
+
+    [Fact]
+    public async Task Dispatch_Reminder_NamesTheTextAfterTheDeadline()
+    {
+        var (subject, _) = await DeliveredAsync("advisor.ai@foc.example", "consultation-reminder", new JsonObject
+        {
+            ["consultationId"] = "c-10", ["closesAt"] = TestApp.Epoch.AddDays(2).AddSeconds(5).ToString("o"), ["title"] = "Joint statement",
+        });
+
+        Assert.Equal("Reminder: the consultation closes 2 days from now — Joint statement", subject);
+    }
+
+    [Fact]
     public async Task Dispatch_ToALanguageWithoutAWording_FallsBackToEnglish_ButKeepsTheReadersCulture()
     {
         var (subject, html) = await DeliveredAsync("nobody@foc.example", "consultation-opened", new JsonObject
