@@ -15,7 +15,8 @@ namespace FocWorkflows.Server.Deliberation;
 /// <list type="bullet">
 /// <item>An instance's internals (input, variables, outputs, journal, tasks, draft versions, dispositions) are for
 /// its task force (diplomats of its member governments, and its pen-holders), chairs, co-chairs and the secretariat.</item>
-/// <item>A consultation is also for its audience; who sees only it (an advisor) sees only their own comments.</item>
+/// <item>A consultation is also for its audience; who sees only it (an advisor) sees only their own comments and the
+/// answers to them, in every format (some advisors are at risk if named to others).</item>
 /// <item>A draft version under consultation is also for that consultation's audience; one under approval, for the
 /// diplomats of the governments asked.</item>
 /// <item>An approval round is also for the diplomats of the governments it asks.</item>
@@ -70,6 +71,15 @@ public sealed class InstanceAccess(IDirectory directory, InstanceQueries instanc
     public async Task<bool> SeesConsultationAsync(Person? viewer, Consultation consultation, CancellationToken ct) =>
         viewer is not null && (consultation.Includes(viewer.Email) || await SeesInternalsAsync(viewer, await TaskForceOfAsync(consultation.InstanceId, ct), ct));
 
+    /// <summary>
+    /// Whose comments, and the answers to them, the viewer sees: everyone's for who sees the instance's internals, their
+    /// own for the rest of the consultation's audience, none for anyone else.
+    /// </summary>
+    public async Task<CommentsSeen> CommentsSeenAsync(Person? viewer, Consultation consultation, CancellationToken ct) =>
+        await SeesAllCommentsAsync(viewer, consultation, ct) ? CommentsSeen.All
+        : viewer is not null && consultation.Includes(viewer.Email) ? CommentsSeen.Own
+        : CommentsSeen.None;
+
     /// <summary>Everyone's comments, not only the viewer's own.</summary>
     public async Task<bool> SeesAllCommentsAsync(Person? viewer, Consultation consultation, CancellationToken ct) =>
         await SeesInternalsAsync(viewer, await TaskForceOfAsync(consultation.InstanceId, ct), ct);
@@ -102,6 +112,9 @@ public sealed class InstanceAccess(IDirectory directory, InstanceQueries instanc
 }
 
 /// <summary>The draft versions of one instance a viewer may read: all of them, or those consulted on with them.</summary>
+/// <summary>Whose comments a viewer sees in a consultation (<see cref="InstanceAccess.CommentsSeenAsync"/>).</summary>
+public enum CommentsSeen { None, Own, All }
+
 public sealed record DraftVisibility(bool Everything, IReadOnlySet<int> Versions)
 {
     public static readonly DraftVisibility All = new(true, new HashSet<int>());

@@ -21,14 +21,16 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
     public async Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct)
     {
         if (await store.FindAsync(consultationId, ct) is not { } consultation) return Seen<DispositionsView>.NotFound;
-        if (!await visibility.SeesInternalsAsync(await visibility.ViewerAsync(viewerEmail, ct), await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
-            return Seen<DispositionsView>.NotAllowed;
+        var viewer = await visibility.ViewerAsync(viewerEmail, ct);
+        var seen = await visibility.CommentsSeenAsync(viewer, consultation, ct);
+        if (seen == CommentsSeen.None) return Seen<DispositionsView>.NotAllowed;
         var comments = await store.CommentsAsync(consultationId, ct);
+        // An advisor of the consultation: the answers to their own comments, nobody else's name.
+        if (seen == CommentsSeen.Own) comments = [.. comments.Where(c => string.Equals(c.Commenter, viewer!.Email, StringComparison.OrdinalIgnoreCase))];
         var people = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
         foreach (var email in comments.Select(c => c.Commenter).Distinct(StringComparer.OrdinalIgnoreCase))
             if (await directory.FindPersonAsync(email, ct) is { } person) people[email] = person;
         var rows = ResolutionMatrix.Build(comments, await store.DispositionsAsync(consultationId, ct), people);
-        var viewer = await directory.FindPersonAsync(viewerEmail, ct);
         var taskForceId = await store.TaskForceOfAsync(consultation.InstanceId, ct);
         var isPenHolder = viewer is not null && await access.IsPenHolderAsync(viewer, taskForceId, ct);
         var forPenHolders = viewer is not null && !isPenHolder && viewer.HasRole(Roles.Secretariat);

@@ -66,13 +66,19 @@ public static class DispositionsEndpoints
         return TypedResults.Ok(new DispositionResponse(d.CommentId, d.ConsultationId, d.Decision, d.Reason, d.By, d.OnBehalfOf, d.At));
     }
 
-    /// <summary>The matrix names every commenter and every decision: the instance's internals.</summary>
+    /// <summary>
+    /// The matrix names commenters and decisions: whole for who sees the instance's internals; an advisor of the
+    /// consultation gets the rows of their own comments only.
+    /// </summary>
     private static async Task<(Consultation Consultation, IReadOnlyList<MatrixRow> Rows)> BuildAsync(string id, ClaimsPrincipal user,
         InstanceAccess access, ConsultationStore store, IDirectory directory, CancellationToken ct)
     {
         var consultation = await ConsultationsEndpoints.FindAsync(store, id, ct);
-        await access.RequireInternalsAsync(await access.CallerAsync(user, ct), consultation.InstanceId, ct);
+        var viewer = await access.CallerAsync(user, ct);
+        var seen = await access.CommentsSeenAsync(viewer, consultation, ct);
+        CallerAccess.Require(seen != CommentsSeen.None, InstanceAccess.InternalsRefused);
         var comments = await store.CommentsAsync(id, ct);
+        if (seen == CommentsSeen.Own) comments = [.. comments.Where(c => string.Equals(c.Commenter, viewer!.Email, StringComparison.OrdinalIgnoreCase))];
         var people = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
         foreach (var email in comments.Select(c => c.Commenter).Distinct(StringComparer.OrdinalIgnoreCase))
             if (await directory.FindPersonAsync(email, ct) is { } person) people[email] = person;

@@ -64,8 +64,14 @@ internal sealed class FakeDispositionsPort : IDispositionsPort
     /// <summary>When set, the page is refused this way instead of shown.</summary>
     public Refusal? Refused { get; set; }
 
-    public Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct) =>
-        Task.FromResult(Refused is { } refusal ? new Seen<DispositionsView>(null, refusal) : Seen<DispositionsView>.Of(Matrix));
+    /// <summary>When set, the port answers only once this completes, as a database that really waits does.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    public async Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct)
+    {
+        if (Gate is { } gate) await gate.Task;
+        return Refused is { } refusal ? new Seen<DispositionsView>(null, refusal) : Seen<DispositionsView>.Of(Matrix);
+    }
 
     public List<DeadlineExtension> Extensions { get; } = [];
     public List<string> Closes { get; } = [];

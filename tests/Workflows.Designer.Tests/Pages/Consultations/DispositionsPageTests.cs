@@ -27,6 +27,22 @@ public sealed class DispositionsPageTests : BunitContext
     }
 
     [Fact]
+    public async Task Dispositions_WhileThePortIsStillAnswering_ShowNeitherRefusalNorMatrix_ThenTheMatrix()
+    {
+        // A first render happens before the port answers when the database awaits for real (PostgreSQL): a refusal
+        // shown then would also set the response's status to 404 for a page that exists.
+        _port.Gate = new TaskCompletionSource();
+        var page = Open(mayDispose: false);
+
+        Assert.DoesNotContain("Not found", page.Markup);
+        Assert.DoesNotContain("Not allowed", page.Markup);
+        Assert.Empty(page.FindAll("tr.comment-row"));
+
+        _port.Gate.SetResult();
+        await page.WaitForStateAsync(() => page.FindAll("tr.comment-row").Count == 2);
+    }
+
+    [Fact]
     public void Dispositions_ShowTheMatrixAndExportLinks()
     {
         var page = Open(mayDispose: false);

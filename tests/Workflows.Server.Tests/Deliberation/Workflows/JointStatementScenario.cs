@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Integrations.Graph;
+using FocWorkflows.Server.Tests.Designer;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,7 @@ internal sealed class JointStatementScenario(TestApp app, Func<Deliberator, Task
         await CloseAsync(consultation, "Every advisor has been heard.");
         await D.WaitingOnAsync("dispose");
         await D.DisposeAllAsync(consultation, DutchLead);
+        await AssertAnAdvisorSeesOnlyTheirOwnAsync(consultation, Advisors[1]);
 
         // Round 1: the chair withdraws the text; the round ends with its own outcome and the text goes back to its final drafting.
         Assert.Equal(3, await D.SubmitDraftAsync("final", CoChair, "# AI and Human Rights\n\nStates must protect rights.\n\nCompanies must respect rights."));
@@ -147,6 +149,34 @@ internal sealed class JointStatementScenario(TestApp app, Func<Deliberator, Task
         return journal;
     }
 
+    /// <summary>
+    /// Some advisors are at risk if named: the answers to the consultation, in JSON, CSV, Markdown and on the page,
+    /// show an advisor their own comments and nobody else's (each comment's text names its author's e-mail).
+    /// </summary>
+    private async Task AssertAnAdvisorSeesOnlyTheirOwnAsync(string consultation, string advisor)
+    {
+        var api = app.ClientAs(advisor);
+        var page = await app.SignedInAsync(advisor);
+        var views = new Dictionary<string, HttpResponseMessage>
+        {
+            ["JSON"] = await api.GetAsync($"/api/consultations/{consultation}/dispositions"),
+            ["CSV"] = await api.GetAsync($"/api/consultations/{consultation}/dispositions.csv"),
+            ["Markdown"] = await api.GetAsync($"/api/consultations/{consultation}/dispositions.md"),
+            ["page"] = await page.GetAsync($"/consultations/{consultation}/dispositions"),
+        };
+        foreach (var (format, response) in views)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{format}: {(int)response.StatusCode} {body}");
+            Assert.Contains(advisor, body);
+            foreach (var other in Advisors.Where(a => a != advisor))
+                Assert.False(body.Contains(other, StringComparison.OrdinalIgnoreCase), $"{format} shows {advisor} a comment of {other}");
+        }
+        var rows = JsonNode.Parse(await views["JSON"].Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(Enumerable.Range(0, 10).Count(i => Advisors[i % 4] == advisor), rows.Count);
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r!["decision"]?.ToString()), "the advisor's comment is unanswered"));
+    }
+
     public async Task<JsonObject> VerifyJournalAsync() =>
         await GetObjectAsync($"/api/instances/{D.InstanceId}/journal/verify");
 
@@ -159,3 +189,4 @@ internal sealed class JointStatementScenario(TestApp app, Func<Deliberator, Task
     private async Task<JsonObject> GetObjectAsync(string path) =>
         await (await app.ClientAs(People.Chair).GetAsync(path)).ExpectAsync(HttpStatusCode.OK);
 }
+
