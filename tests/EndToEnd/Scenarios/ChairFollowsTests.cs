@@ -20,7 +20,8 @@ public sealed class ChairFollowsTests(EndToEndFixture fixture)
         await penHolder.GetByLabel("Text, in Markdown (required)").FillAsync("# AI in elections\n\nStates should protect voters.\n\nPlatforms should label synthetic media.");
         await penHolder.GetByLabel("Note on this version (optional)").FillAsync("first draft");
         await penHolder.GetByRole(AriaRole.Button, new() { Name = "Submit version 1" }).ClickAsync();
-        await Expect(penHolder.Locator("h1").First).ToHaveTextAsync("Submit the first draft of Joint statement on AI in elections, version 1");
+        // The version carries the statement's title (the workflow's input), not the pen-holder's task title.
+        await Expect(penHolder.Locator("h1").First).ToHaveTextAsync("Joint statement on AI in elections, version 1");
         await Expect(penHolder.Locator("section.paragraph")).ToHaveCountAsync(3);
         await penHolder.ScreenshotAsync("draft-first-submitted");
 
