@@ -74,9 +74,17 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
         if (signal.ByTimer && signal.Bookmark.Kind == ConsultationEvents.ReminderBookmark)
         {
             var commenters = await store.CommentersAsync(consultation.Id, ct);
-            var pending = consultation.Audience.Where(e => !commenters.Contains(e)).ToList();
+            // Whose link the secretariat withdrew gets no reminder: it would hand them a link that is refused.
+            var revocations = await context.Services.GetRequiredService<AdvisorLinkStore>().RevocationsAsync(consultation.Id, ct);
+            var uncommented = consultation.Audience.Where(e => !commenters.Contains(e)).ToList();
+            var withdrawn = uncommented.Where(e => revocations.Any(r => r.Covers(e))).ToList();
+            var pending = uncommented.Except(withdrawn).ToList();
             foreach (var email in pending) Mail(context, consultation, email, "consultation-reminder", $"Reminder: {consultation.Title} closes soon");
-            context.Journal(ConsultationEvents.RemindersSent, new JsonObject { ["count"] = pending.Count, ["to"] = new JsonArray([.. pending.Select(e => (JsonNode)e)]) });
+            context.Journal(ConsultationEvents.RemindersSent, new JsonObject
+            {
+                ["count"] = pending.Count, ["to"] = new JsonArray([.. pending.Select(e => (JsonNode)e)]),
+                ["linkWithdrawn"] = new JsonArray([.. withdrawn.Select(e => (JsonNode)e)]),
+            });
             context.DropBookmark(signal.Bookmark);
             return ActivityResult.StaySuspended();
         }

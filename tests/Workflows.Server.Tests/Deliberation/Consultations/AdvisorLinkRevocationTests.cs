@@ -56,6 +56,23 @@ public class AdvisorLinkRevocationTests : DatabaseSuite
     }
 
     [Fact]
+    public async Task Reminder_AfterOneLinkWasWithdrawn_GoesToTheOthersOnly_AndTheJournalSaysWhoWasLeftOut()
+    {
+        var (instanceId, consultationId) = await OpenAsync(App, reminderBefore: "P2D");
+        await (await RevokeAsync(consultationId, new { advisor = AdvisorUni, reason = "The link was forwarded." })).ExpectAsync(HttpStatusCode.OK);
+
+        App.Clock.Advance(TimeSpan.FromDays(12));
+        await App.Runtime.FireDueTimersAsync(CancellationToken.None);
+
+        var reminded = (await App.MailsAsync(instanceId)).Where(m => m.Template() == "consultation-reminder").Select(m => m.To()).ToList();
+        Assert.NotEmpty(reminded);
+        Assert.DoesNotContain(AdvisorUni, reminded);
+        var sent = (await App.JournalAsync(instanceId)).Single(j => j.Event == ConsultationEvents.RemindersSent);
+        Assert.Equal([AdvisorUni], sent.Details()["linkWithdrawn"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal(reminded.Count, sent.Details()["count"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Revoke_AllLinks_RefusesEveryAdvisorsLink_ButNotTheirAccounts()
     {
         var (_, consultationId) = await OpenAsync(App);
