@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using static FocWorkflows.Server.Tests.Infrastructure.Flow;
 
 namespace FocWorkflows.Server.Tests.Engine;
@@ -16,10 +17,13 @@ namespace FocWorkflows.Server.Tests.Engine;
 public sealed class JournalCheckWorkerTests : IDisposable
 {
     private readonly TestApp _app = new(settings: new Dictionary<string, string?> { ["Engine:RunJournalCheck"] = "true" });
-    private readonly LogCapture _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
     private readonly ConcurrentQueue<long> _brokenInstances = new();
 
     public void Dispose() => _app.Dispose();
+
+    private bool Logged(LogLevel level, string text) =>
+        _logs.Collector.GetSnapshot().Any(r => r.Level == level && r.Message.Contains(text, StringComparison.Ordinal));
 
     [Fact]
     public async Task Check_JournalEditedInTheDatabase_LogsTheInstanceAndRaisesTheBrokenInstancesMetric()
@@ -33,7 +37,7 @@ public sealed class JournalCheckWorkerTests : IDisposable
         var runtime = host.Services.GetRequiredService<WorkflowRuntime>();
         var intact = (await runtime.StartAsync(new StartRequest("plain", null, null, People.Chair), CancellationToken.None)).Instance.Id;
         var victim = (await runtime.StartAsync(new StartRequest("plain", null, null, People.Chair), CancellationToken.None)).Instance.Id;
-        await TestApp.EventuallyAsync(() => Task.FromResult(_logs.Contains(LogLevel.Information, "all intact")), "the check at start ran");
+        await TestApp.EventuallyAsync(() => Task.FromResult(Logged(LogLevel.Information, "all intact")), "the check at start ran");
         Assert.Empty(_brokenInstances);
 
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
@@ -45,8 +49,8 @@ public sealed class JournalCheckWorkerTests : IDisposable
         }, "a check found the broken journal");
 
         Assert.All(_brokenInstances, count => Assert.Equal(1, count));
-        Assert.True(_logs.Contains(LogLevel.Error, $"instance {victim} is broken from line 2"), string.Join("\n", _logs.Messages));
-        Assert.False(_logs.Contains(LogLevel.Error, intact));
+        Assert.True(Logged(LogLevel.Error, $"instance {victim} is broken from line 2"), string.Join("\n", _logs.Collector.GetSnapshot().Select(r => $"{r.Level}: {r.Message}")));
+        Assert.False(Logged(LogLevel.Error, intact));
     }
 
     private MeterListener ListenToBrokenInstances(IMeterFactory appMeters)
@@ -63,28 +67,5 @@ public sealed class JournalCheckWorkerTests : IDisposable
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => _brokenInstances.Enqueue(value));
         listener.Start();
         return listener;
-    }
-
-    private sealed class LogCapture : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
-
-        public IEnumerable<string> Messages => _entries.Select(e => $"{e.Level}: {e.Message}");
-
-        public bool Contains(LogLevel level, string text) => _entries.Any(e => e.Level == level && e.Message.Contains(text, StringComparison.Ordinal));
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose() { }
-
-        private sealed class Logger(LogCapture capture) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                capture._entries.Enqueue((logLevel, formatter(state, exception)));
-        }
     }
 }

@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Tests.Api.Auth;
@@ -45,7 +45,7 @@ public sealed class DevelopmentSignInTests
     [Fact]
     public async Task Start_ProductionWithAllowDevelopmentSignIn_WarnsAtStart_AndEveryPageShowsTheBanner()
     {
-        var log = new LogCapture();
+        var log = new FakeLoggerProvider();
         using var app = AppIn("Production", allow: true);
         using var withLog = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
         var browser = withLog.CreateClient();
@@ -55,7 +55,7 @@ public sealed class DevelopmentSignInTests
         var advisorLink = await (await browser.GetAsync("/consultations/no-such-consultation?t=no-such-token")).Content.ReadAsStringAsync();
         var api = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/activities") { Headers = { { "X-Dev-User", People.Secretariat } } });
 
-        var warning = Assert.Single(log.Entries, e => e.Message.StartsWith("DEVELOPMENT SIGN-IN IS ON OUTSIDE THE DEVELOPMENT ENVIRONMENT (Production)"));
+        var warning = Assert.Single(log.Collector.GetSnapshot(), e => e.Message.StartsWith("DEVELOPMENT SIGN-IN IS ON OUTSIDE THE DEVELOPMENT ENVIRONMENT (Production)"));
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("Authentication:AllowDevelopmentSignIn", warning.Message);
         Assert.All([home, signIn, advisorLink], page => Assert.Contains(Banner, page));
@@ -66,7 +66,7 @@ public sealed class DevelopmentSignInTests
     [Fact]
     public async Task Start_Development_WorksAsToday_WithoutTheFlag_AndWithoutTheBanner()
     {
-        var log = new LogCapture();
+        var log = new FakeLoggerProvider();
         using var app = AppIn("Development", allow: false);
         using var withLog = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
         var browser = withLog.CreateClient();
@@ -79,8 +79,8 @@ public sealed class DevelopmentSignInTests
         Assert.Contains("Sam Okafor", signIn); // the person picker
         Assert.DoesNotContain(Banner, home);
         Assert.DoesNotContain(Banner, signIn);
-        Assert.Contains(log.Entries, e => e.Message.StartsWith("Development authentication is on"));
-        Assert.DoesNotContain(log.Entries, e => e.Message.StartsWith("DEVELOPMENT SIGN-IN IS ON"));
+        Assert.Contains(log.Collector.GetSnapshot(), e => e.Message.StartsWith("Development authentication is on"));
+        Assert.DoesNotContain(log.Collector.GetSnapshot(), e => e.Message.StartsWith("DEVELOPMENT SIGN-IN IS ON"));
     }
 
     [Fact]
@@ -96,25 +96,5 @@ public sealed class DevelopmentSignInTests
 
         Assert.Contains("Sign in with Microsoft", signIn);
         Assert.DoesNotContain(Banner, signIn);
-    }
-
-    /// <summary>Every log entry of the app, to check what it says at start.</summary>
-    private sealed class LogCapture : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose() { }
-
-        private sealed class Logger(LogCapture capture) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                capture.Entries.Enqueue((logLevel, formatter(state, exception)));
-        }
     }
 }

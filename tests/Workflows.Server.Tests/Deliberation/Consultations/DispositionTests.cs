@@ -121,7 +121,7 @@ public sealed class DispositionTests : IDisposable
         var md = await _app.ClientAs(PenHolderNl).GetStringAsync($"/api/consultations/{consultationId}/dispositions.md");
 
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
-        var records = CsvRecords(csv);
+        var records = Rfc4180.Records(csv);
         Assert.Equal(3, records.Count);
         Assert.Equal(["1", "Tomás Ortega", "Universidad de Buenos Aires", "2", "1", "a, b | c", tricky, "Not accepted", "Out of scope, \"see\" ToR |3|"], records[1]);
         Assert.Equal(["2", "Priya Raman", "Open Standards Institute", "2", "2", "", "Plain", "", ""], records[2]);
@@ -131,32 +131,5 @@ public sealed class DispositionTests : IDisposable
         Assert.Equal(3, table.Count);
         Assert.All(table.Cast<Markdig.Extensions.Tables.TableRow>(), row => Assert.Equal(9, row.Count));
         Assert.Contains("Replace \"shall\", then add:<br>line two \\| with a pipe", md);
-    }
-
-    /// <summary>A strict RFC 4180 reader, so the test does not trust the writer it checks.</summary>
-    private static List<string[]> CsvRecords(string csv)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var ch = csv[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else if (ch == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                fields.Add(field.ToString()); field.Clear(); records.Add([.. fields]); fields.Clear(); i++;
-            }
-            else field.Append(ch);
-        }
-        return records;
     }
 }
