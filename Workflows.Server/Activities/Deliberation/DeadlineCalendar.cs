@@ -13,8 +13,7 @@ internal static class DeadlineCalendar
 
     public static void Put(ActivityContext context, string key, string title, DateTimeOffset deadline, IEnumerable<string> emails, string where) =>
         context.ScheduleEvent(CalendarEntry.Deadline(key, $"Deadline: {title}",
-            $"<p>{System.Net.WebUtility.HtmlEncode(title)} closes at this time.</p><p>Act on it at {System.Net.WebUtility.HtmlEncode(where)}.</p>",
-            deadline, [.. emails.Select(e => (e, ""))]));
+            $"<p>{System.Net.WebUtility.HtmlEncode(title)} closes at this time.</p>", deadline, [.. emails.Select(e => (e, ""))], link: where));
 
     public static void Move(ActivityContext context, string key, string title, DateTimeOffset deadline, IEnumerable<string> emails, string where)
     {

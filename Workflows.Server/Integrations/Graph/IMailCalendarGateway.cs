@@ -30,6 +30,10 @@ public sealed record Recipient(string Email, string? Name = null);
 public sealed record OutgoingMail(Recipient To, string Subject, string HtmlBody);
 
 /// <summary>An event in the calendar mailbox. Times are absolute; the time zone is how Outlook shows them.</summary>
+/// <param name="IsDeadline">
+/// A deadline, not a meeting: it must not make anyone look busy, ask for a response or invite new-time
+/// proposals, and it reminds its attendees the day before.
+/// </param>
 public sealed record CalendarEvent(
     string Key,
     string Subject,
@@ -40,7 +44,12 @@ public sealed record CalendarEvent(
     IReadOnlyList<Recipient> Attendees,
     bool IsOnlineMeeting = false,
     string? Location = null,
-    bool IsAllDay = false);
+    bool IsAllDay = false,
+    bool IsDeadline = false)
+{
+    /// <summary>How long before its start a deadline entry reminds: a day before the deadline (its end). Null for a meeting (the attendee's default).</summary>
+    public TimeSpan? ReminderBeforeStart => IsDeadline ? TimeSpan.FromDays(1) - (End - Start) : null;
+}
 
 public enum DeliveryFailureKind
 {

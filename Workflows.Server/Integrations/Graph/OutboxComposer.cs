@@ -37,7 +37,7 @@ public sealed class OutboxComposer(TemplateRenderer templates, IDirectory direct
         return message.Kind switch
         {
             MailKind => new MailDelivery(MailboxFor(MailKind), await ComposeMailAsync(payload, ct)),
-            CalendarKind => ComposeEvent(payload),
+            CalendarKind => await ComposeEventAsync(payload, ct),
             _ => throw Unreadable($"no gateway delivers messages of kind '{message.Kind}'"),
         };
     }
@@ -90,7 +90,7 @@ public sealed class OutboxComposer(TemplateRenderer templates, IDirectory direct
         return Text(p, "roundId") is { } round ? $"{baseUrl}/approvals/{Uri.EscapeDataString(round)}" : Text(p, "link");
     }
 
-    private EventDelivery ComposeEvent(JsonObject p)
+    private async Task<EventDelivery> ComposeEventAsync(JsonObject p, CancellationToken ct)
     {
         var action = Text(p, "action") switch
         {
@@ -100,24 +100,40 @@ public sealed class OutboxComposer(TemplateRenderer templates, IDirectory direct
             var other => throw Unreadable($"unknown calendar action '{other}'"),
         };
         var start = Moment(p, "start") ?? throw Unreadable("'start' is missing");
-        var attendees = (p["attendees"] as JsonArray ?? []).Select(a => a switch
+        var attendees = new List<Recipient>();
+        foreach (var a in p["attendees"] as JsonArray ?? [])
         {
-            JsonObject o => new Recipient(Text(o, "email") ?? throw Unreadable("an attendee has no 'email'"), Text(o, "name")),
-            JsonValue v when v.TryGetValue<string>(out var email) => new Recipient(email),
-            _ => throw Unreadable("an attendee is neither an e-mail nor {email, name}"),
-        }).ToList();
+            var (email, name) = a switch
+            {
+                JsonObject o => (Text(o, "email") ?? throw Unreadable("an attendee has no 'email'"), Text(o, "name")),
+                JsonValue v when v.TryGetValue<string>(out var address) => (address, null),
+                _ => throw Unreadable("an attendee is neither an e-mail nor {email, name}"),
+            };
+            // Outlook shows an attendee without a name as a bare address: the directory knows the name.
+            if (string.IsNullOrWhiteSpace(name)) name = (await directory.FindPersonAsync(email, ct))?.Name;
+            attendees.Add(new Recipient(email, string.IsNullOrWhiteSpace(name) ? null : name));
+        }
         var e = new CalendarEvent(
             Text(p, "eventKey") ?? throw Unreadable("'eventKey' is missing"),
             Text(p, "subject") ?? "",
-            Text(p, "body") ?? "",
+            (Text(p, "body") ?? "") + ActLink(Text(p, "link")),
             start,
             Moment(p, "end") ?? start.AddMinutes(30),
             Text(p, "timeZone") ?? "UTC",
             attendees,
             p["isOnlineMeeting"]?.GetValueKind() == JsonValueKind.True,
             Text(p, "location"),
-            p["isAllDay"]?.GetValueKind() == JsonValueKind.True);
+            p["isAllDay"]?.GetValueKind() == JsonValueKind.True,
+            IsDeadline: Text(p, "purpose") == "deadline");
         return new EventDelivery(Text(p, "mailbox") ?? MailboxFor(CalendarKind), action, e, Text(p, "comment"));
+    }
+
+    /// <summary>A calendar entry is read far from the mail that announced it: it carries its own absolute link to act.</summary>
+    private string ActLink(string? path)
+    {
+        if (path is null) return "";
+        var url = WebUtility.HtmlEncode(options.Value.LinkBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/'));
+        return $"<p><a href=\"{url}\">{url}</a></p>";
     }
 
     private static string Sender(string? mailbox) => GraphOptions.Has(mailbox) ? mailbox! : "local";
