@@ -31,7 +31,8 @@ internal sealed class OutboxPort(OutboxStore store) : IOutboxPort
             var payload = System.Text.Json.Nodes.JsonNode.Parse(m.PayloadJson);
             var to = payload?["to"]?.ToString() ?? (payload?["attendees"] is System.Text.Json.Nodes.JsonArray a ? $"{a.Count} attendee(s)" : null);
             var subject = payload?["subject"]?.ToString() ?? payload?["template"]?.ToString() ?? payload?["eventKey"]?.ToString();
-            return new OutboxItem(m.Id, m.Kind, m.Status.ToString().ToLowerInvariant(), to, subject, m.CreatedAt, m.Attempts, m.NextAttemptAt, m.LastError);
+            var note = m.LastError ?? (m.SupersededBy is { } by ? $"not sent: a later change of the same event ({by}) was" : null);
+            return new OutboxItem(m.Id, m.Kind, m.Status.ToString().ToLowerInvariant(), to, subject, m.CreatedAt, m.Attempts, m.NextAttemptAt, note);
         })], total);
     }
 }

@@ -74,6 +74,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.ToTable("Outbox");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        b.Property(x => x.EventKey).HasMaxLength(300);
+        // One event's messages, oldest first: the dispatcher reads them to keep their order.
+        b.HasIndex(x => new { x.EventKey, x.CreatedAt });
     }
 }
 

@@ -27,3 +27,13 @@ internal sealed class CalendarEventLinkConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Key).HasMaxLength(300);
     }
 }
+
+internal sealed class MailboxPauseConfiguration : IEntityTypeConfiguration<MailboxPause>
+{
+    public void Configure(EntityTypeBuilder<MailboxPause> b)
+    {
+        b.ToTable("MailboxPauses");
+        b.HasKey(x => x.Mailbox);
+        b.Property(x => x.Mailbox).HasMaxLength(320);
+    }
+}

@@ -29,19 +29,42 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> contexts)
     /// transaction committed before the gateway is called. Null when another dispatcher took it.
     /// An earlier attempt left without an outcome (a crash) is marked interrupted.
     /// </summary>
-    public async Task<OutboxAttempt?> ClaimAsync(string messageId, string mailbox, DateTimeOffset now, DateTimeOffset leaseUntil,
+    /// <remarks>
+    /// A calendar event's messages go one at a time, oldest first (<see cref="CalendarOrder"/>): a message is
+    /// claimed only when it is its event's oldest pending one, and the event's moot changes are marked
+    /// superseded in the same transaction.
+    /// </remarks>
+    public async Task<OutboxAttempt?> ClaimAsync(OutboxMessage message, string mailbox, DateTimeOffset now, DateTimeOffset leaseUntil,
         Func<int, string> requestId, CancellationToken ct)
     {
+        var messageId = message.Id;
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (message.EventKey is { } key)
+        {
+            if (db.IsPostgres) await PostgresRowClaims.LockEventAsync(db, key, ct);
+            if (!await KeepEventOrderAsync(db, key, messageId, now, ct))
+            {
+                await tx.CommitAsync(ct);
+                return null;
+            }
+        }
         // SQLite is one process, and its write transaction shuts out every other writer: the conditional update
         // alone is the claim. On PostgreSQL several processes may dispatch: the row is locked first, and one
         // another process is claiming (or has claimed) is skipped rather than waited for.
-        if (db.IsPostgres && !await PostgresRowClaims.LockDueMessageAsync(db, messageId, now, ct)) return null;
+        if (db.IsPostgres && !await PostgresRowClaims.LockDueMessageAsync(db, messageId, now, ct))
+        {
+            await tx.CommitAsync(ct);
+            return null;
+        }
         var claimed = await db.Outbox
             .Where(m => m.Id == messageId && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        if (claimed == 0) return null;
+        if (claimed == 0)
+        {
+            await tx.CommitAsync(ct);
+            return null;
+        }
         await db.Set<OutboxAttempt>()
             .Where(a => a.MessageId == messageId && a.Outcome == null)
             .ExecuteUpdateAsync(s => s
@@ -54,6 +77,58 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowDbContext> contexts)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return attempt;
+    }
+
+    /// <summary>Marks the event's moot changes superseded; true when <paramref name="messageId"/> is next in its event's order.</summary>
+    private static async Task<bool> KeepEventOrderAsync(WorkflowDbContext db, string key, string messageId, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await db.Outbox.AsNoTracking().Where(m => m.EventKey == key)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.PayloadJson, m.Status, m.NextAttemptAt })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var attempts = await db.Set<OutboxAttempt>().AsNoTracking().Where(a => ids.Contains(a.MessageId))
+            .Select(a => new { a.MessageId, Open = a.Outcome == null }).ToListAsync(ct);
+        var attempted = attempts.Select(a => a.MessageId).ToHashSet();
+        var open = attempts.Where(a => a.Open).Select(a => a.MessageId).ToHashSet();
+        var decision = CalendarOrder.For(messageId, [.. rows.Select(r => new CalendarOrder.Message(
+            r.Id, CalendarOrder.ActionOf(r.PayloadJson), r.Status,
+            InFlight: r.Status == OutboxStatus.Pending && open.Contains(r.Id) && r.NextAttemptAt > now,
+            Attempted: attempted.Contains(r.Id)))]);
+        foreach (var (id, by) in decision.Superseded)
+            await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Superseded)
+                .SetProperty(m => m.SupersededBy, by)
+                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), ct);
+        return decision.MayClaim;
+    }
+
+    /// <summary>The mailboxes Graph has asked to wait, and until when (every process sees the same pauses).</summary>
+    public async Task<Dictionary<string, DateTimeOffset>> PausesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var pauses = await db.Set<MailboxPause>().AsNoTracking().ToListAsync(ct);
+        return pauses.Where(p => p.Until > now).ToDictionary(p => p.Mailbox, p => p.Until, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Pauses a mailbox until a moment (the latest 429 says how long).</summary>
+    public async Task PauseAsync(string mailbox, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var updated = await db.Set<MailboxPause>().Where(p => p.Mailbox == mailbox)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Until, until), ct);
+        if (updated > 0) return;
+        db.Add(new MailboxPause { Mailbox = mailbox, Until = until });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process recorded a pause for this mailbox meanwhile: this one, the later 429, wins.
+            db.ChangeTracker.Clear();
+            await db.Set<MailboxPause>().Where(p => p.Mailbox == mailbox).ExecuteUpdateAsync(s => s.SetProperty(p => p.Until, until), ct);
+        }
     }
 
     /// <summary>Records the attempt's outcome and the message's new state together (and the event's id when one was created).</summary>

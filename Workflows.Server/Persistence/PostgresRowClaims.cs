@@ -44,6 +44,13 @@ internal static class PostgresRowClaims
         return locked.Count == 1;
     }
 
+    /// <summary>
+    /// Serialises, across processes, the decisions about one calendar event's messages (which is next, which are moot)
+    /// until the transaction ends. Taken before any of the event's rows is locked, so two claimers never deadlock.
+    /// </summary>
+    public static Task LockEventAsync(WorkflowDbContext db, string eventKey, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"outbox-event:" + eventKey}, 0))", ct);
+
     // Raw SQL parameters skip the model's value converters: moments are compared as the model stores them.
     private static object Stored(WorkflowDbContext db, DateTimeOffset moment) =>
         db.Model.FindEntityType(typeof(Bookmark))!.FindProperty(nameof(Bookmark.DueAt))!.GetTypeMapping().Converter!.ConvertToProvider(moment)!;

@@ -12,7 +12,8 @@ namespace FocWorkflows.Server.Api.Endpoints;
 public sealed record OutboxAttemptResponse(int Number, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Outcome, string? Error, string RequestId);
 
 public sealed record OutboxMessageResponse(string Id, string Kind, string Status, string? InstanceId, string? ActivityId, JsonNode? Payload,
-    DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, int Attempts, string? LastError, IReadOnlyList<OutboxAttemptResponse> AttemptLog);
+    DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, int Attempts, string? LastError, IReadOnlyList<OutboxAttemptResponse> AttemptLog,
+    string? EventKey = null, string? SupersededBy = null);
 
 public sealed record OutboxPage(IReadOnlyList<OutboxMessageResponse> Items, int Page, int PageSize, int Total);
 
@@ -36,7 +37,7 @@ public static class OutboxEndpoints
         if (!string.IsNullOrEmpty(status))
         {
             if (Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var s) && !int.TryParse(status, out _)) parsed = s;
-            else errors["status"] = ["must be pending, sent, dead or held."];
+            else errors["status"] = ["must be pending, sent, dead, held or superseded."];
         }
         if (page < 1) errors["page"] = ["must be 1 or more."];
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be between 1 and {MaxPageSize}."];
@@ -63,7 +64,8 @@ public static class OutboxEndpoints
 
     private static OutboxMessageResponse ToResponse(OutboxMessage m, IEnumerable<OutboxAttempt> attempts) => new(
         m.Id, m.Kind, Name(m.Status), m.InstanceId, m.NodeId, JsonNode.Parse(m.PayloadJson), m.CreatedAt, m.NextAttemptAt, m.Attempts, m.LastError,
-        [.. attempts.Select(a => new OutboxAttemptResponse(a.Number, a.StartedAt, a.EndedAt, a.Outcome is { } o ? Name(o) : null, a.Error, a.RequestId))]);
+        [.. attempts.Select(a => new OutboxAttemptResponse(a.Number, a.StartedAt, a.EndedAt, a.Outcome is { } o ? Name(o) : null, a.Error, a.RequestId))],
+        m.EventKey, m.SupersededBy);
 
     private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

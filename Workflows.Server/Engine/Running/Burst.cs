@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Model;
+using FocWorkflows.Server.Engine.Activities;
 using FocWorkflows.Server.Engine.State;
 
 namespace FocWorkflows.Server.Engine.Running;
@@ -75,6 +76,7 @@ public sealed class Burst
     public void Enqueue(string kind, JsonObject payload, string? nodeId) => Outbox.Add(new OutboxMessage
     {
         Id = _ids.NewId(), InstanceId = Instance.Id, NodeId = nodeId, Kind = kind,
+        EventKey = kind == CalendarEntry.Kind ? payload["eventKey"]?.GetValue<string>() : null,
         PayloadJson = payload.ToJsonString(), CreatedAt = Now, Status = OutboxStatus.Pending, NextAttemptAt = Now,
     });
 

@@ -1,6 +1,7 @@
 namespace FocWorkflows.Server.Engine.State;
 
-public enum OutboxAttemptOutcome { Sent, Failed, Throttled, Interrupted }
+/// <summary>Superseded: at delivery there was nothing left to change (the event was cancelled, or never created).</summary>
+public enum OutboxAttemptOutcome { Sent, Failed, Throttled, Interrupted, Superseded }
 
 /// <summary>
 /// One try to deliver an outbox message, written (and committed) before the gateway is called, so

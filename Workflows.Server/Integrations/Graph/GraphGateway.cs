@@ -15,6 +15,15 @@ public sealed class GraphGateway(GraphServiceClient client, TimeProvider time) :
 {
     public const string OutboxIdHeader = "X-FocWorkflows-Outbox-Id";
 
+    /// <summary>
+    /// A single-value extended property (a named MAPI property in our own GUID namespace) holding the workflow's
+    /// key of the event, so an entry can be found in the calendar without our database's link to it.
+    /// </summary>
+    public const string EventKeyProperty = "String {8c5e1f0a-4b7d-4e2a-9f63-2d1c7a90b5e4} Name FocWorkflowsEventKey";
+
+    // Event ids that survive a mailbox moving between databases or tenants' regions; the default ids do not.
+    private const string ImmutableIds = "IdType=\"ImmutableId\"";
+
     public bool Delivers => true;
 
     public Task SendMailAsync(OutgoingMail mail, DeliveryContext delivery, CancellationToken ct) => Call(async () =>
@@ -36,17 +45,35 @@ public sealed class GraphGateway(GraphServiceClient client, TimeProvider time) :
         var body = ToGraph(calendarEvent);
         // Graph answers a repeated create carrying the same transactionId with the event it already made.
         body.TransactionId = delivery.MessageId;
-        var created = await client.Users[delivery.Mailbox].Events.PostAsync(body, r => r.Headers.Add("client-request-id", delivery.RequestId), ct);
+        body.SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = EventKeyProperty, Value = calendarEvent.Key }];
+        var created = await client.Users[delivery.Mailbox].Events.PostAsync(body, r => Headers(r.Headers, delivery), ct);
         return created?.Id ?? throw new DeliveryException(DeliveryFailureKind.Transient, "Graph created the event but returned no id.");
     });
 
+    public Task<string?> FindEventAsync(string key, DeliveryContext delivery, CancellationToken ct) => Call(async () =>
+    {
+        var found = await client.Users[delivery.Mailbox].Events.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{EventKeyProperty}' and ep/value eq '{key.Replace("'", "''")}')";
+            r.QueryParameters.Select = ["id"];
+            r.QueryParameters.Top = 1;
+            Headers(r.Headers, delivery);
+        }, ct);
+        return found?.Value?.FirstOrDefault()?.Id;
+    });
+
     public Task UpdateEventAsync(string externalId, CalendarEvent calendarEvent, DeliveryContext delivery, CancellationToken ct) => Call(async () =>
-        await client.Users[delivery.Mailbox].Events[externalId].PatchAsync(ToGraph(calendarEvent),
-            r => r.Headers.Add("client-request-id", delivery.RequestId), ct));
+        await client.Users[delivery.Mailbox].Events[externalId].PatchAsync(ToGraph(calendarEvent), r => Headers(r.Headers, delivery), ct));
 
     public Task CancelEventAsync(string externalId, CalendarEvent calendarEvent, string? comment, DeliveryContext delivery, CancellationToken ct) =>
         Call(async () => await client.Users[delivery.Mailbox].Events[externalId].Cancel.PostAsync(new CancelPostRequestBody { Comment = comment },
-            r => r.Headers.Add("client-request-id", delivery.RequestId), ct));
+            r => Headers(r.Headers, delivery), ct));
+
+    private static void Headers(RequestHeaders headers, DeliveryContext delivery)
+    {
+        headers.Add("client-request-id", delivery.RequestId);
+        headers.Add("Prefer", ImmutableIds);
+    }
 
     private static GraphRecipient ToGraph(Recipient r) => new() { EmailAddress = new EmailAddress { Address = r.Email, Name = r.Name } };
 
@@ -62,6 +89,12 @@ public sealed class GraphGateway(GraphServiceClient client, TimeProvider time) :
         IsOnlineMeeting = e.IsOnlineMeeting,
         OnlineMeetingProvider = e.IsOnlineMeeting ? OnlineMeetingProviderType.TeamsForBusiness : null,
         Location = e.Location is null ? null : new Location { DisplayName = e.Location },
+        // A deadline is not a meeting: it must not block anyone's diary, ask for a reply or a new time.
+        ShowAs = e.IsDeadline ? FreeBusyStatus.Free : null,
+        ResponseRequested = e.IsDeadline ? false : null,
+        AllowNewTimeProposals = e.IsDeadline ? false : null,
+        IsReminderOn = e.IsDeadline ? true : null,
+        ReminderMinutesBeforeStart = e.ReminderBeforeStart is { } before ? (int)before.TotalMinutes : null,
     };
 
     private static string Utc(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);

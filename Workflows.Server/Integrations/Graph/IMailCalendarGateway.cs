@@ -15,6 +15,9 @@ public interface IMailCalendarGateway
     /// <summary>Creates the event and returns the gateway's id for it; a repeat with the same transaction id must not create a second.</summary>
     Task<string> CreateEventAsync(CalendarEvent calendarEvent, DeliveryContext delivery, CancellationToken ct);
 
+    /// <summary>The id of the event carrying this workflow key in the calendar mailbox, or null when there is none.</summary>
+    Task<string?> FindEventAsync(string key, DeliveryContext delivery, CancellationToken ct);
+
     Task UpdateEventAsync(string externalId, CalendarEvent calendarEvent, DeliveryContext delivery, CancellationToken ct);
 
     Task CancelEventAsync(string externalId, CalendarEvent calendarEvent, string? comment, DeliveryContext delivery, CancellationToken ct);

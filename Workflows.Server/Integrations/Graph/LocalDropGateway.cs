@@ -52,6 +52,10 @@ public sealed class LocalDropGateway(IOptions<GraphOptions> options, IHostEnviro
         return calendarEvent.Key;
     }
 
+    /// <summary>An event of the drop folder is its key; it exists once a file of it was written.</summary>
+    public Task<string?> FindEventAsync(string key, DeliveryContext delivery, CancellationToken ct) =>
+        Task.FromResult(Directory.GetFiles(Folder, IcsWriter.FilePrefix(key) + "*.ics").Length > 0 ? key : null);
+
     public Task UpdateEventAsync(string externalId, CalendarEvent calendarEvent, DeliveryContext delivery, CancellationToken ct) =>
         WriteIcsAsync(calendarEvent, IcsWriter.Method.Request, null, delivery, ct);
 

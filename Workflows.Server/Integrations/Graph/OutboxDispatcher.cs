@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using FocWorkflows.Server.Engine.State;
@@ -10,8 +9,9 @@ namespace FocWorkflows.Server.Integrations.Graph;
 /// <summary>
 /// Delivers the outbox after commit. Each attempt is recorded before the gateway is called; the
 /// outcome and the message's new state are recorded together after. Failures wait with capped
-/// exponential backoff, a 429 pauses its mailbox for as long as the server asks, and the per-mailbox
-/// rate leaves messages queued rather than failing them. See README "Mail and calendar delivery".
+/// exponential backoff, a 429 pauses its mailbox (for every process) as long as the server asks, the
+/// per-mailbox rate leaves messages queued rather than failing them, and one calendar event's changes
+/// go one at a time, in order, moot ones not at all. See README "Mail and calendar delivery".
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxStore store, OutboxComposer composer, IMailCalendarGateway gateway, TimeProvider time,
@@ -20,10 +20,6 @@ public sealed class OutboxDispatcher(
     private const int BatchSize = 200;
     private static readonly TimeSpan DefaultThrottle = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
-
-    // A 429 is about the mailbox, not the message: its other messages wait too. In memory, since a
-    // restart's first request simply learns it again.
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.OrdinalIgnoreCase);
 
     private GraphOptions Options => options.Value;
 
@@ -68,6 +64,8 @@ public sealed class OutboxDispatcher(
 
         var delivered = 0;
         var budget = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // A 429 is about the mailbox, not the message: its other messages wait too, in every process.
+        var pausedUntil = await store.PausesAsync(now, ct);
         foreach (var message in await store.DueAsync(now, BatchSize, ct))
         {
             Delivery? delivery = null;
@@ -81,30 +79,34 @@ public sealed class OutboxDispatcher(
                 unreadable = e;
             }
             var mailbox = delivery?.Mailbox ?? composer.MailboxFor(message.Kind);
-            if (_pausedUntil.TryGetValue(mailbox, out var paused) && paused > now) continue;
+            if (pausedUntil.TryGetValue(mailbox, out var paused) && paused > now) continue;
             if (!budget.TryGetValue(mailbox, out var left))
                 left = Options.MessagesPerMinute - await store.AttemptsSinceAsync(mailbox, now - RateWindow, ct);
             // Over the mailbox's rate the message simply stays queued: not an attempt, not a failure.
             if (left <= 0) continue;
-            budget[mailbox] = left - 1;
 
-            var attempt = await store.ClaimAsync(message.Id, mailbox, now, now + Options.ClaimTimeout, n => RequestId(message.Id, n), ct);
+            var attempt = await store.ClaimAsync(message, mailbox, now, now + Options.ClaimTimeout, n => RequestId(message.Id, n), ct);
             if (attempt is null) continue;
-            if (await AttemptAsync(message, attempt, delivery, unreadable, ct)) delivered++;
+            budget[mailbox] = left - 1;
+            switch (await AttemptAsync(message, attempt, delivery, unreadable, ct))
+            {
+                case OutboxAttemptOutcome.Sent: delivered++; break;
+                case OutboxAttemptOutcome.Throttled: pausedUntil[mailbox] = DateTimeOffset.MaxValue; break;
+            }
         }
         return delivered;
     }
 
-    private async Task<bool> AttemptAsync(OutboxMessage message, OutboxAttempt attempt, Delivery? delivery, DeliveryException? unreadable, CancellationToken ct)
+    private async Task<OutboxAttemptOutcome> AttemptAsync(OutboxMessage message, OutboxAttempt attempt, Delivery? delivery, DeliveryException? unreadable, CancellationToken ct)
     {
         var context = new DeliveryContext(message.Id, attempt.Number, attempt.RequestId, attempt.Mailbox);
-        CalendarEventLink? link = null;
+        var delivered = new Delivered();
         DeliveryException? failure = unreadable;
         if (failure is null)
         {
             try
             {
-                link = await DeliverAsync(delivery!, context, ct);
+                delivered = await DeliverAsync(delivery!, context, ct);
             }
             catch (DeliveryException e)
             {
@@ -119,10 +121,16 @@ public sealed class OutboxDispatcher(
         // If this process stops before the next line commits, the attempt stays without an outcome
         // and the message is tried again when its claim expires: at least once, never lost.
         var now = time.GetUtcNow();
+        if (failure is null && delivered.Moot is { } why)
+        {
+            log.LogInformation("Outbox message {Id} is superseded: {Why}", message.Id, why);
+            await store.FinishAsync(attempt, OutboxAttemptOutcome.Superseded, why, now, OutboxStatus.Superseded, null, false, null, ct);
+            return OutboxAttemptOutcome.Superseded;
+        }
         if (failure is null)
         {
-            await store.FinishAsync(attempt, OutboxAttemptOutcome.Sent, null, now, OutboxStatus.Sent, null, false, link, ct);
-            return true;
+            await store.FinishAsync(attempt, OutboxAttemptOutcome.Sent, null, now, OutboxStatus.Sent, null, false, delivered.Link, ct);
+            return OutboxAttemptOutcome.Sent;
         }
 
         var failures = message.Attempts + 1;
@@ -130,10 +138,10 @@ public sealed class OutboxDispatcher(
         {
             case DeliveryFailureKind.Throttled:
                 var until = now + (failure.RetryAfter ?? DefaultThrottle);
-                _pausedUntil[attempt.Mailbox] = until;
+                await store.PauseAsync(attempt.Mailbox, until, ct);
                 log.LogInformation("Mailbox {Mailbox} is throttled until {Until}; its messages wait.", attempt.Mailbox, until);
                 await store.FinishAsync(attempt, OutboxAttemptOutcome.Throttled, failure.Message, now, OutboxStatus.Pending, until, false, null, ct);
-                break;
+                return OutboxAttemptOutcome.Throttled;
             case DeliveryFailureKind.Transient when failures < Options.MaxAttempts:
                 var next = now + RetrySchedule.After(failures, Options, failure.RetryAfter);
                 log.LogWarning("Outbox message {Id} attempt {Number} failed: {Error}. Next try at {Next}.", message.Id, attempt.Number, failure.Message, next);
@@ -144,41 +152,56 @@ public sealed class OutboxDispatcher(
                 await store.FinishAsync(attempt, OutboxAttemptOutcome.Failed, failure.Message, now, OutboxStatus.Dead, null, true, null, ct);
                 break;
         }
-        return false;
+        return OutboxAttemptOutcome.Failed;
     }
 
-    private async Task<CalendarEventLink?> DeliverAsync(Delivery delivery, DeliveryContext context, CancellationToken ct)
+    /// <summary>What a delivery left behind: the event's (new) link to record, or why there was nothing to send.</summary>
+    private sealed record Delivered(CalendarEventLink? Link = null, string? Moot = null);
+
+    private async Task<Delivered> DeliverAsync(Delivery delivery, DeliveryContext context, CancellationToken ct)
     {
-        switch (delivery)
+        if (delivery is MailDelivery mail)
         {
-            case MailDelivery mail:
-                await gateway.SendMailAsync(mail.Mail, context, ct);
-                return null;
-            case EventDelivery { Action: EventAction.Create } e:
-                var existing = await store.FindEventAsync(e.Event.Key, ct);
-                if (existing is { Cancelled: false })
-                {
-                    // Created before by another message: a second create means "make it look like this".
-                    await gateway.UpdateEventAsync(existing.ExternalId, e.Event, context, ct);
-                    return null;
-                }
-                var id = await gateway.CreateEventAsync(e.Event, context, ct);
-                return new CalendarEventLink { Key = e.Event.Key, Mailbox = e.Mailbox, ExternalId = id, CreatedByMessageId = context.MessageId };
-            case EventDelivery e:
-                var link = await store.FindEventAsync(e.Event.Key, ct)
-                    ?? throw new DeliveryException(DeliveryFailureKind.Transient, $"The event '{e.Event.Key}' has not been created yet.");
-                if (e.Action == EventAction.Update)
-                {
-                    await gateway.UpdateEventAsync(link.ExternalId, e.Event, context, ct);
-                    return null;
-                }
-                if (!link.Cancelled) await gateway.CancelEventAsync(link.ExternalId, e.Event, e.Comment, context, ct);
+            await gateway.SendMailAsync(mail.Mail, context, ct);
+            return new Delivered();
+        }
+        if (delivery is not EventDelivery e)
+            throw new DeliveryException(DeliveryFailureKind.Permanent, $"Nothing delivers a {delivery.GetType().Name}.");
+
+        var link = await store.FindEventAsync(e.Event.Key, ct);
+        var found = link is null && e.Action != EventAction.Create ? await FindInCalendarAsync(e, context, ct) : null;
+        link ??= found;
+        switch (e.Action)
+        {
+            case EventAction.Cancel when link is null:
+                return new Delivered(Moot: "The event never reached a calendar: there is nothing to cancel.");
+            case EventAction.Cancel when link.Cancelled:
+                return new Delivered(Moot: "The event was already cancelled.");
+            case EventAction.Cancel:
+                await gateway.CancelEventAsync(link.ExternalId, e.Event, e.Comment, context, ct);
                 link.Cancelled = true;
-                return link;
+                return new Delivered(link);
+            case EventAction.Update when link is { Cancelled: true }:
+                return new Delivered(Moot: "The event was cancelled: no change reaches it any more.");
+            case EventAction.Update or EventAction.Create when link is { Cancelled: false }:
+                // An update, or a second create ("make it look like this"), of an event that is in the calendar.
+                await gateway.UpdateEventAsync(link.ExternalId, e.Event, context, ct);
+                return new Delivered(found);
             default:
-                throw new DeliveryException(DeliveryFailureKind.Permanent, $"Nothing delivers a {delivery.GetType().Name}.");
+                // A create, or an update whose create was made moot before it reached a calendar: the entry is whole.
+                var id = await gateway.CreateEventAsync(e.Event, context, ct);
+                return new Delivered(new CalendarEventLink { Key = e.Event.Key, Mailbox = e.Mailbox, ExternalId = id, CreatedByMessageId = context.MessageId });
         }
     }
+
+    /// <summary>
+    /// An event the database has no link for (restored from an older backup, say) may still be in the calendar:
+    /// Graph finds it by the key it carries.
+    /// </summary>
+    private async Task<CalendarEventLink?> FindInCalendarAsync(EventDelivery e, DeliveryContext context, CancellationToken ct) =>
+        await gateway.FindEventAsync(e.Event.Key, context, ct) is { } id
+            ? new CalendarEventLink { Key = e.Event.Key, Mailbox = e.Mailbox, ExternalId = id, CreatedByMessageId = context.MessageId }
+            : null;
 
     /// <summary>A GUID derived from the message and the attempt number (Graph expects a GUID in client-request-id).</summary>
     internal static string RequestId(string messageId, int attempt)

@@ -850,6 +850,10 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("InstanceId")
                         .HasColumnType("text");
 
@@ -875,7 +879,12 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("SupersededBy")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("EventKey", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -995,6 +1004,20 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.HasKey("Key");
 
                     b.ToTable("CalendarEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Integrations.Graph.MailboxPause", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxPauses", (string)null);
                 });
 
             modelBuilder.Entity("FocWorkflows.Server.Deliberation.Approvals.ApprovalResponse", b =>

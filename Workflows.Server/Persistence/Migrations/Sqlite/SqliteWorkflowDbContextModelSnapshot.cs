@@ -838,6 +838,10 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InstanceId")
                         .HasColumnType("TEXT");
 
@@ -863,7 +867,12 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupersededBy")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("EventKey", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -983,6 +992,20 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("CalendarEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Integrations.Graph.MailboxPause", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxPauses", (string)null);
                 });
 
             modelBuilder.Entity("FocWorkflows.Server.Deliberation.Approvals.ApprovalResponse", b =>

@@ -36,6 +36,9 @@ public sealed class GraphFake : IDisposable
                 .WithBodyAsJson(new { token_type = "Bearer", expires_in = 3600, access_token = Token }));
         Server.Given(Request.Create().WithPath("/v1.0/users/*/events").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"{EventId}\",\"subject\":\"created\"}}"));
+        // Finding an event by its key: none, unless a test says otherwise.
+        Server.Given(Request.Create().WithPath("/v1.0/users/*/events").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"value\":[]}"));
         Server.Given(Request.Create().WithPath($"/v1.0/users/*/events/{EventId}").UsingPatch())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"{EventId}\"}}"));
         Server.Given(Request.Create().WithPath($"/v1.0/users/*/events/{EventId}/cancel").UsingPost())
@@ -110,6 +113,7 @@ public sealed class GraphFake : IDisposable
             db.Outbox.Add(new OutboxMessage
             {
                 Id = id, Kind = kind, PayloadJson = payload.ToJsonString(), CreatedAt = App.Clock.GetUtcNow(),
+                EventKey = kind == "calendar-event" ? payload["eventKey"]?.GetValue<string>() : null,
                 Status = OutboxStatus.Pending, NextAttemptAt = App.Clock.GetUtcNow(),
             });
             return await db.SaveChangesAsync();
