@@ -28,6 +28,8 @@ internal static class MailTemplates
 
     public static bool Exists(string name) => Shapes.ContainsKey(name);
 
+    public static IEnumerable<string> Names => Shapes.Keys;
+
     /// <summary>The template in <paramref name="language"/> (a tag such as <c>fr</c> or <c>es-MX</c>), else in English.</summary>
     public static Template? Find(string name, string? language)
     {

@@ -26,7 +26,8 @@ internal static class ConsultationKit
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Publishes and starts consult (two weeks, advisors) then dispose; returns the instance and consultation ids.</summary>
-    public static async Task<(string InstanceId, string ConsultationId)> OpenAsync(TestApp app, string? reminderBefore = null, string window = "P14D")
+    public static async Task<(string InstanceId, string ConsultationId)> OpenAsync(TestApp app, string? reminderBefore = null, string window = "P14D",
+        bool calendarDeadline = false)
     {
         var id = $"consult-{Guid.NewGuid():N}";
         var settings = new JsonObject
@@ -34,6 +35,7 @@ internal static class ConsultationKit
             ["title"] = "Draft statement on AI and human rights", ["audience"] = "advisoryNetwork", ["window"] = window, ["draftVersion"] = 2,
         };
         if (reminderBefore is not null) settings["reminderBefore"] = reminderBefore;
+        if (calendarDeadline) settings["calendarDeadline"] = true;
         await app.PublishAsync(Define(id).Input("taskForceId").Start()
             .Node("consult", "deliberation.consultation", settings)
             .Node("dispose", "deliberation.comment-disposition", new { title = "AI statement", consultation = Js("outputs.consult.consultationId") })

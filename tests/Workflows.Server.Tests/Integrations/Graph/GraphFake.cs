@@ -4,10 +4,14 @@ using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using System.Collections.Concurrent;
+using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace FocWorkflows.Server.Tests.Integrations.Graph;
 
@@ -35,14 +39,23 @@ public sealed class GraphFake : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200)
                 .WithBodyAsJson(new { token_type = "Bearer", expires_in = 3600, access_token = Token }));
         Server.Given(Request.Create().WithPath("/v1.0/users/*/events").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"{EventId}\",\"subject\":\"created\"}}"));
-        // Finding an event by its key: none, unless a test says otherwise.
+            .RespondWith(Response.Create().WithCallback(request => Answer(_createAnswers, request, 201, Calendar.Created)));
+        // Finding an event by the key it carries (its extended property), as Graph's $filter does.
         Server.Given(Request.Create().WithPath("/v1.0/users/*/events").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"value\":[]}"));
+            .RespondWith(Response.Create().WithCallback(request => new ResponseMessage
+            {
+                StatusCode = 200, Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+                BodyData = new BodyData
+                {
+                    BodyAsString = Calendar.Key is { } key && WebUtility.UrlDecode(request.RawQuery ?? "").Contains($"'{key}'")
+                        ? $"{{\"value\":[{{\"id\":\"{EventId}\"}}]}}" : "{\"value\":[]}",
+                    DetectedBodyType = BodyType.String,
+                },
+            }));
         Server.Given(Request.Create().WithPath($"/v1.0/users/*/events/{EventId}").UsingPatch())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"{EventId}\"}}"));
+            .RespondWith(Response.Create().WithCallback(request => Answer(_patchAnswers, request, 200, Calendar.Patched)));
         Server.Given(Request.Create().WithPath($"/v1.0/users/*/events/{EventId}/cancel").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(202));
+            .RespondWith(Response.Create().WithCallback(request => Answer(_cancelAnswers, request, 202, _ => Calendar.Cancel())));
         _settings = new Dictionary<string, string?>
         {
             ["Graph:TenantId"] = "tenant-1", ["Graph:ClientId"] = "client-1", ["Graph:ClientSecret"] = "secret-1",
@@ -70,6 +83,45 @@ public sealed class GraphFake : IDisposable
     }
 
     public WireMockServer Server { get; }
+
+    /// <summary>The one event as the calendar holds it after every request Graph accepted.</summary>
+    public FakeCalendar Calendar { get; } = new();
+
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _createAnswers = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _patchAnswers = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _cancelAnswers = new();
+
+    /// <summary>The next event creations answer these statuses in turn, then succeed again.</summary>
+    public void CreateAnswers(params (int Status, string? RetryAfter)[] answers) { foreach (var a in answers) _createAnswers.Enqueue(a); }
+
+    /// <summary>The next PATCHes of the event answer these statuses in turn, then succeed again.</summary>
+    public void PatchAnswers(params (int Status, string? RetryAfter)[] answers) { foreach (var a in answers) _patchAnswers.Enqueue(a); }
+
+    /// <summary>The next cancellations answer these statuses in turn, then succeed again.</summary>
+    public void CancelAnswers(params (int Status, string? RetryAfter)[] answers) { foreach (var a in answers) _cancelAnswers.Enqueue(a); }
+
+    /// <summary>How long each change of the event takes to answer, to let dispatchers overlap.</summary>
+    public TimeSpan EventLatency { get; set; }
+
+    private ResponseMessage Answer(ConcurrentQueue<(int Status, string? RetryAfter)> script, IRequestMessage request, int success, Action<JsonObject?> accepted)
+    {
+        if (EventLatency > TimeSpan.Zero) Thread.Sleep(EventLatency);
+        var (status, retryAfter) = script.TryDequeue(out var next) ? next : (success, null);
+        var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") };
+        if (retryAfter is not null) headers["Retry-After"] = new(retryAfter);
+        string body;
+        if (status < 400)
+        {
+            accepted(string.IsNullOrEmpty(request.Body) ? null : JsonNode.Parse(request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject);
+            body = $"{{\"id\":\"{EventId}\"}}";
+        }
+        else body = $"{{\"error\":{{\"code\":\"{(status == 429 ? "ApplicationThrottled" : "ServiceUnavailable")}\",\"message\":\"fake\"}}}}";
+        return new ResponseMessage
+        {
+            StatusCode = status, Headers = headers,
+            BodyData = status == 202 ? null : new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
+        };
+    }
     public TestApp App { get; }
 
     public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();
@@ -130,5 +182,52 @@ public sealed class GraphFake : IDisposable
         App.Dispose();
         Server.Stop();
         Server.Dispose();
+    }
+}
+
+/// <summary>What the fake Graph's calendar shows of its one event: where it ends, whether it is cancelled, and any change that reached it after.</summary>
+public sealed class FakeCalendar
+{
+    private readonly Lock _gate = new();
+
+    public DateTimeOffset? End { get; private set; }
+
+    /// <summary>The workflow key the event carries (its single-value extended property).</summary>
+    public string? Key { get; private set; }
+    public bool Cancelled { get; private set; }
+    public int ChangesAfterCancel { get; private set; }
+
+    /// <summary>The end of every change Graph accepted, in the order it accepted them.</summary>
+    public List<DateTimeOffset> Ends { get; } = [];
+
+    internal void Created(JsonObject? body)
+    {
+        lock (_gate)
+        {
+            Cancelled = false;
+            Key = body?["singleValueExtendedProperties"]?[0]?["value"]?.GetValue<string>();
+            Record(body);
+        }
+    }
+
+    internal void Patched(JsonObject? body)
+    {
+        lock (_gate)
+        {
+            if (Cancelled) ChangesAfterCancel++;
+            Record(body);
+        }
+    }
+
+    internal void Cancel()
+    {
+        lock (_gate) Cancelled = true;
+    }
+
+    private void Record(JsonObject? body)
+    {
+        if (body?["end"]?["dateTime"]?.GetValue<string>() is not { } end) return;
+        End = DateTimeOffset.Parse(end + "Z", System.Globalization.CultureInfo.InvariantCulture);
+        Ends.Add(End.Value);
     }
 }

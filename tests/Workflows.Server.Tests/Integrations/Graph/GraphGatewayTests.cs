@@ -38,16 +38,24 @@ public sealed class GraphGatewayTests : IDisposable
     }
 
     [Fact]
-    public async Task CalendarEvent_CreateUpdateCancel_HitTheEventPaths_WithTransactionIdOnCreate()
+    public async Task CalendarEvent_CreateUpdateCancel_HitTheEventPaths_WithTransactionIdOnCreate_AndImmutableIds()
     {
         var create = await _graph.EnqueueAsync("calendar-event", Event("create", "2026-12-01T17:00:00Z"));
+        Assert.Equal(1, await _graph.DispatchAsync());
         var update = await _graph.EnqueueAsync("calendar-event", Event("update", "2026-12-04T17:00:00Z"));
+        Assert.Equal(1, await _graph.DispatchAsync());
         var cancel = await _graph.EnqueueAsync("calendar-event", Event("cancel", "2026-12-04T17:00:00Z"));
+        Assert.Equal(1, await _graph.DispatchAsync());
 
-        Assert.Equal(3, await _graph.DispatchAsync());
-
-        var created = GraphFake.BodyOf(Assert.Single(_graph.Requests($"/v1.0/users/{GraphFake.Sender}/events")));
+        var creation = Assert.Single(_graph.Requests($"/v1.0/users/{GraphFake.Sender}/events"));
+        var created = GraphFake.BodyOf(creation);
         Assert.Equal(create, created["transactionId"]!.GetValue<string>());
+        // The event carries its workflow key, and Graph is asked for ids that survive a mailbox move.
+        var property = Assert.Single(created["singleValueExtendedProperties"]!.AsArray())!;
+        Assert.Equal(GraphGateway.EventKeyProperty, property["id"]!.GetValue<string>());
+        Assert.Equal("consultation:c-1:deadline", property["value"]!.GetValue<string>());
+        Assert.All(_graph.Server.LogEntries.Where(e => e.RequestMessage!.AbsolutePath.Contains("/events")),
+            e => Assert.Equal("IdType=\"ImmutableId\"", GraphFake.Header(e, "Prefer")));
         Assert.Equal("Consultation closes", created["subject"]!.GetValue<string>());
         Assert.Equal("2026-12-01T17:00:00", created["start"]!["dateTime"]!.GetValue<string>());
         Assert.Equal("UTC", created["start"]!["timeZone"]!.GetValue<string>());

@@ -127,4 +127,39 @@ public sealed class TemplateMailTests : IDisposable
         Assert.Contains("2026", html);
         Assert.DoesNotContain("1448", html);
     }
+
+    [Fact]
+    public async Task EveryBuiltInTemplate_InEveryWordedLanguage_NamesItsTextInTheSubjectAndTheBody()
+    {
+        _graph.SendMailAnswers((202, null));
+        string[] languages = ["en", "fr", "es", "de"];
+        var expected = new List<(string Template, string Language, string Title)>();
+        foreach (var template in MailTemplates.Names)
+            foreach (var language in languages)
+            {
+                var title = $"Statement «{template}» ({language}) & co";
+                expected.Add((template, language, title));
+                await _graph.EnqueueAsync("mail", new JsonObject
+                {
+                    ["to"] = "reader@foc.example", ["name"] = "A reader", ["language"] = language, ["timeZone"] = "Europe/Berlin",
+                    ["template"] = template, ["title"] = title, ["reason"] = "A reason.",
+                    ["consultationId"] = "c-1", ["roundId"] = "r-1",
+                    ["closesAt"] = TestApp.Epoch.AddDays(3).ToString("o"), ["deadline"] = TestApp.Epoch.AddDays(3).ToString("o"),
+                });
+            }
+
+        Assert.Equal(expected.Count, await _graph.DispatchAsync());
+
+        var sent = _graph.Requests($"/v1.0/users/{GraphFake.Sender}/sendMail").Select(r => GraphFake.BodyOf(r)["message"]!)
+            .Select(m => (Subject: m["subject"]!.GetValue<string>(), Html: m["body"]!["content"]!.GetValue<string>())).ToList();
+        foreach (var (template, language, title) in expected)
+        {
+            var mail = Assert.Single(sent, m => m.Subject.Contains(title, StringComparison.Ordinal));
+            Assert.Contains(title, System.Net.WebUtility.HtmlDecode(mail.Html));
+        }
+        // Each language speaks its own words: the four wordings of one template are four different subjects.
+        foreach (var template in MailTemplates.Names)
+            Assert.Equal(4, expected.Where(e => e.Template == template)
+                .Select(e => sent.Single(m => m.Subject.Contains(e.Title, StringComparison.Ordinal)).Subject.Replace(e.Title, "")).Distinct().Count());
+    }
 }

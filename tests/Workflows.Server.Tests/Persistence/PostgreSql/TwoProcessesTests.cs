@@ -96,6 +96,46 @@ public sealed class TwoProcessesTests
         Assert.Equal(ids.Order(), attempts.Select(a => a.MessageId).Order());
     }
 
+    [Fact]
+    public async Task OneEventsChanges_DispatchedByTwoProcessesAtOnce_ReachTheCalendarInOrder_OldOnesNever()
+    {
+        using var graph = new GraphFake(messagesPerMinute: 10_000, postgresConnectionString: PostgresServer.NewDatabase());
+        graph.EventLatency = TimeSpan.FromMilliseconds(20); // long enough for the two processes to overlap
+        var random = new Random(5);
+        var first = DateTimeOffset.Parse("2026-12-01T17:00:00Z");
+        await graph.EnqueueAsync("calendar-event", GraphGatewayTests.Event("create", first.ToString("o")));
+        var other = graph.AnotherProcess().Services.GetRequiredService<OutboxDispatcher>();
+        var last = first;
+
+        for (var round = 0; round < 6; round++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                last = last.AddHours(1);
+                await graph.EnqueueAsync("calendar-event", GraphGatewayTests.Event("update", last.ToString("o")));
+            }
+            graph.PatchAnswers([.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => (503, (string?)"30"))]);
+            await Task.WhenAll(
+                Task.Run(() => graph.Dispatcher.DispatchDueAsync(CancellationToken.None)),
+                Task.Run(() => other.DispatchDueAsync(CancellationToken.None)));
+            graph.App.Clock.Advance(TimeSpan.FromSeconds(random.Next(0, 60)));
+        }
+        for (var i = 0; i < 20 && await graph.App.QueryAsync(db => db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending)) > 0; i++)
+        {
+            graph.App.Clock.Advance(TimeSpan.FromMinutes(10));
+            await Task.WhenAll(
+                Task.Run(() => graph.Dispatcher.DispatchDueAsync(CancellationToken.None)),
+                Task.Run(() => other.DispatchDueAsync(CancellationToken.None)));
+        }
+
+        Assert.Equal(last, graph.Calendar.End);
+        Assert.Equal(graph.Calendar.Ends.Order(), graph.Calendar.Ends);
+        Assert.Equal(graph.Calendar.Ends.Count, graph.Calendar.Ends.Distinct().Count()); // no change delivered twice
+        var messages = await graph.App.QueryAsync(db => db.Outbox.AsNoTracking().ToListAsync());
+        Assert.All(messages, m => Assert.Contains(m.Status, new[] { OutboxStatus.Sent, OutboxStatus.Superseded }));
+        Assert.Contains(messages, m => m.Status == OutboxStatus.Superseded);
+    }
+
     private static async Task<int> FireUntilNoneAsync(TestApp app)
     {
         var total = 0;
