@@ -114,6 +114,12 @@ public sealed class CalendarOrderTests : IDisposable
         Assert.Equal(ConsultationKit.Advisors.Length, names.Count);
         Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n)));
         Assert.Contains($"href=\"http://localhost:5080/consultations/{consultation}\"", created["body"]!["content"]!.GetValue<string>());
+        Assert.Equal("Deadline: Draft statement on AI and human rights", created["subject"]!.GetValue<string>());
+
+        // The invitations that went with it name the consultation too, in each advisor's language.
+        var subjects = _graph.Requests("/sendMail").Select(r => GraphFake.BodyOf(r)["message"]!["subject"]!.GetValue<string>()).ToList();
+        Assert.Equal(ConsultationKit.Advisors.Length, subjects.Count);
+        Assert.All(subjects, s => Assert.EndsWith(": Draft statement on AI and human rights", s));
     }
 
     [Fact]
