@@ -136,6 +136,23 @@ public sealed class TwoProcessesTests
         Assert.Contains(messages, m => m.Status == OutboxStatus.Superseded);
     }
 
+    [Fact]
+    public async Task A429MetByOneProcess_PausesTheMailboxForTheOther()
+    {
+        using var graph = new GraphFake(postgresConnectionString: PostgresServer.NewDatabase());
+        graph.SendMailAnswers((429, "120"), (202, null), (202, null));
+        await graph.EnqueueAsync("mail", GraphFake.Mail(subject: "First"));
+        var other = graph.AnotherProcess().Services.GetRequiredService<OutboxDispatcher>();
+
+        Assert.Equal(0, await graph.DispatchAsync());
+        await graph.EnqueueAsync("mail", GraphFake.Mail(subject: "Second"));
+        Assert.Equal(0, await other.DispatchDueAsync(CancellationToken.None));
+        Assert.Single(graph.Requests("/sendMail"));
+
+        graph.App.Clock.Advance(TimeSpan.FromSeconds(120));
+        Assert.Equal(2, await other.DispatchDueAsync(CancellationToken.None));
+    }
+
     private static async Task<int> FireUntilNoneAsync(TestApp app)
     {
         var total = 0;
