@@ -45,6 +45,8 @@ public static class ElsaTypeMap
     [
         new("Elsa.Start", ControlActivityTypes.Start, []),
         new("Elsa.End", ControlActivityTypes.End, []),
+        // Finish ends the whole workflow, as our end does; exported back as End (listed first).
+        new("Elsa.Finish", ControlActivityTypes.End, []),
         new("Elsa.FlowDecision", ControlActivityTypes.Decision,
             [new("condition", "condition", ElsaInputKind.Boolean, "Boolean")]),
         new("Elsa.FlowSwitch", ControlActivityTypes.Switch,

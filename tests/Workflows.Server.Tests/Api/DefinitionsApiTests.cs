@@ -280,6 +280,39 @@ public sealed class DefinitionsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_AnElsaFlowchartEndingInFinish_PublishesAndRunsToTheEnd()
+    {
+        var client = _app.ClientAs(People.Secretariat);
+        const string elsa = """
+            {
+              "definitionId": "greet-and-finish", "name": "Greet and finish", "version": 1,
+              "root": {
+                "type": "Elsa.Flowchart", "id": "Flowchart1",
+                "activities": [
+                  { "id": "Start1", "type": "Elsa.Start", "version": 1 },
+                  { "id": "WriteLine1", "type": "Elsa.WriteLine", "version": 1,
+                    "text": { "typeName": "String", "expression": { "type": "Literal", "value": "Hello" } } },
+                  { "id": "Finish1", "type": "Elsa.Finish", "version": 1 }
+                ],
+                "connections": [
+                  { "source": { "activity": "Start1", "port": "Done" }, "target": { "activity": "WriteLine1", "port": "In" } },
+                  { "source": { "activity": "WriteLine1", "port": "Done" }, "target": { "activity": "Finish1", "port": "In" } }
+                ]
+              }
+            }
+            """;
+
+        var imported = await (await client.PostAsync("/api/definitions/import", JsonBody(elsa))).ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(imported["findings"]?.AsArray() ?? [], f => f!["nodeId"]?.GetValue<string>() == "Finish1");
+        Assert.Contains(imported["definition"]!["activities"]!.AsArray(), a => a.Str("id") == "Finish1" && a.Str("type") == ControlActivityTypes.End);
+        await (await client.PostAsync("/api/definitions/greet-and-finish/publish", null)).ExpectAsync(HttpStatusCode.OK);
+
+        var started = await (await _app.ClientAs(People.Chair).PostAsync("/api/instances", JsonBody("""{ "definitionId": "greet-and-finish" }""")))
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("finished", started.Str("status"));
+    }
+
+    [Fact]
     public async Task Import_AsMember_Returns403AndSavesNothing()
     {
         var client = _app.ClientAs(People.MemberGhana);
