@@ -62,6 +62,12 @@ internal sealed class ElsaActivityReader(ElsaInputReader inputs, List<Validation
                     $"{path}.{key}", id));
             }
         }
+
+        // A null or missing input Elsa fills itself would leave a required setting empty and the definition unpublishable.
+        foreach (var input in map.Inputs.Where(i => i.NullAs is not null && settings[i.SettingName] is null))
+        {
+            settings[input.SettingName] = input.NullAs;
+        }
         return settings;
     }
 

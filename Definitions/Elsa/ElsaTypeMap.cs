@@ -7,9 +7,11 @@ internal enum ElsaInputKind { Text, Boolean, Duration, StringList, JoinMode, Var
 
 /// <summary>
 /// One Elsa input and the native setting it becomes. <see cref="TypeName"/> is what the exporter
-/// writes as Elsa's <c>typeName</c>, so Elsa's designer picks the right editor.
+/// writes as Elsa's <c>typeName</c>, so Elsa's designer picks the right editor. <see cref="NullAs"/>
+/// is the literal the setting gets when the input is missing or null, where Elsa then uses a value of
+/// its own (WriteLine writes an empty line) and our setting is required.
 /// </summary>
-internal sealed record ElsaInputMap(string ElsaName, string SettingName, ElsaInputKind Kind, string TypeName);
+internal sealed record ElsaInputMap(string ElsaName, string SettingName, ElsaInputKind Kind, string TypeName, string? NullAs = null);
 
 /// <summary>
 /// An Elsa activity type and its native twin. <see cref="IgnoredDefaults"/> lists Elsa inputs we
@@ -66,7 +68,7 @@ public static class ElsaTypeMap
             new("value", "value", ElsaInputKind.AnyValue, "Object"),
         ]),
         new("Elsa.WriteLine", ControlActivityTypes.Log,
-            [new("text", "message", ElsaInputKind.Text, "String")]),
+            [new("text", "message", ElsaInputKind.Text, "String", NullAs: "")]),
         new("Elsa.Event", ControlActivityTypes.WaitForEvent,
             [new("eventName", "eventName", ElsaInputKind.Text, "String")]),
     ];

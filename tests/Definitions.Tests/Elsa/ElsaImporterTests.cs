@@ -139,6 +139,25 @@ public sealed class ElsaImporterTests
         AssertJson(JsonValue.Create(3), Assert.Single(definition.Variables).Default, "Count default");
     }
 
+    [Theory]
+    [InlineData("\"text\": null,")]
+    [InlineData("\"text\": { \"typeName\": \"String\", \"expression\": { \"type\": \"Literal\", \"value\": null } },")]
+    [InlineData("")]
+    public void Import_WriteLineWithoutText_LogsAnEmptyLineAndValidates(string text)
+    {
+        // Arrange: Elsa writes an empty line when the text is null or missing.
+        var json = Workflow($$"""{ "id": "log", "type": "Elsa.WriteLine", {{text}} "version": 1 }, { "id": "begin", "type": "Elsa.Start" }""",
+            connections: """{ "source": "begin", "target": "log", "sourcePort": "Done" }""");
+
+        // Act
+        var result = _importer.Import(json);
+
+        // Assert
+        Assert.Empty(result.Findings);
+        AssertJson(JsonValue.Create(""), result.Definition!.FindNode("log")!.Settings["message"], "message");
+        Assert.Empty(new DefinitionValidator(TestCatalog.Create()).Validate(result.Definition!));
+    }
+
     [Fact]
     public void Import_CSharpExpression_KeepsInputRawAndReportsIt()
     {
