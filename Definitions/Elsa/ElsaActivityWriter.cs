@@ -57,8 +57,21 @@ internal sealed partial class ElsaActivityWriter(IReadOnlyDictionary<string, Var
             }
             activity[input?.ElsaName ?? key] = input is null
                 ? ElsaInputWriter.Write(value, ElsaInputKind.AnyValue, "Object")
-                : ElsaInputWriter.Write(value, input, variables);
+                : ElsaInputWriter.Write(TypedByVariable(node, key, value), input, variables);
         }
+    }
+
+    /// <summary>
+    /// A SetVariable's literal value typed as its variable is declared ("true" for a Boolean variable
+    /// becomes true), so Elsa gets the variable's typeName rather than String.
+    /// </summary>
+    private JsonNode? TypedByVariable(ActivityNode node, string key, JsonNode? value)
+    {
+        if (node.Type != Catalog.ControlActivityTypes.SetVariable || key != "value"
+            || SettingValue.Read(value).Kind != SettingKind.Literal
+            || ElsaJson.String(node.Settings["variable"]) is not { } name || !variables.TryGetValue(name, out var declared))
+            return value;
+        return ElsaLiterals.ByTypeName(value, ElsaLiterals.ToTypeName(declared.Type));
     }
 
     private void WriteNative(JsonObject activity, ActivityNode node, string path)

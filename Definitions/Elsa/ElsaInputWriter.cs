@@ -35,8 +35,9 @@ internal static class ElsaInputWriter
 
         switch (kind)
         {
-            case ElsaInputKind.Boolean when literal is JsonValue b && b.TryGetValue<bool>(out var flag):
-                return Input("Boolean", "Literal", flag ? "true" : "false");
+            // A boolean may have been typed as text ("true"); Elsa writes it as a JSON boolean.
+            case ElsaInputKind.Boolean when ElsaLiterals.ToBoolean(literal) is JsonValue b && b.TryGetValue<bool>(out var flag):
+                return Input("Boolean", "Literal", flag);
             case ElsaInputKind.Duration when ElsaLiterals.DurationToElsa(literal) is { } span:
                 return Input("TimeSpan", "Literal", span);
             case ElsaInputKind.StringList when literal is JsonArray list:

@@ -96,15 +96,16 @@ internal static class ElsaLiterals
     }
 
     /// <summary>
-    /// The Elsa type name and literal text for a native value whose type nothing else tells us.
-    /// Objects and arrays travel as Elsa "Object" expressions holding JSON text, as Elsa itself does.
+    /// The Elsa type name and literal for a native value whose type nothing else tells us. Elsa writes
+    /// booleans as JSON booleans, other scalars as text; objects and arrays travel as Elsa "Object"
+    /// expressions holding JSON text, as Elsa itself does.
     /// </summary>
     public static (string TypeName, string ExpressionType, JsonNode? Value) Describe(JsonNode? value) => value switch
     {
         null => ("Object", "Literal", null),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => ("String", "Literal", v.DeepClone()),
         JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False =>
-            ("Boolean", "Literal", JsonValue.Create(v.GetValueKind() == JsonValueKind.True ? "true" : "false")),
+            ("Boolean", "Literal", JsonValue.Create(v.GetValueKind() == JsonValueKind.True)),
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => (NumberTypeName(v), "Literal", JsonValue.Create(v.ToJsonString())),
         _ => ("Object", "Object", JsonValue.Create(value.ToJsonString())),
     };

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Definitions.Elsa;
@@ -72,6 +73,36 @@ public sealed class ElsaExporterTests
         var branches = Activity(workflow, "fork")["branches"]!;
         Assert.Equal(("String[]", "Object", "[\"A\",\"B\"]"),
             (branches["typeName"]!.GetValue<string>(), branches["expression"]!["type"]!.GetValue<string>(), branches["expression"]!["value"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("\"true\"")]
+    public void Export_BooleanLiterals_WriteElsaBooleanInputs(string literal)
+    {
+        // Arrange: a decision's condition and a Boolean variable's value, as JSON true or as the text "true".
+        var definition = new WorkflowDefinition
+        {
+            Id = "flags",
+            Name = "Flags",
+            Variables = [new VariableDeclaration { Name = "adopted", Type = ValueType.Boolean }],
+            Activities =
+            [
+                new ActivityNode { Id = "decide", Type = ControlActivityTypes.Decision, Settings = new JsonObject { ["condition"] = JsonNode.Parse(literal) } },
+                new ActivityNode { Id = "set", Type = ControlActivityTypes.SetVariable,
+                    Settings = new JsonObject { ["variable"] = "adopted", ["value"] = JsonNode.Parse(literal) } },
+            ],
+        };
+
+        // Act
+        var workflow = JsonNode.Parse(_exporter.Export(definition).Json)!;
+
+        // Assert: Elsa writes a Boolean literal as a JSON boolean.
+        foreach (var input in new[] { Activity(workflow, "decide")["condition"]!, Activity(workflow, "set")["value"]! })
+        {
+            Assert.Equal("Boolean", input["typeName"]!.GetValue<string>());
+            Assert.Equal(("Literal", JsonValueKind.True), (input["expression"]!["type"]!.GetValue<string>(), input["expression"]!["value"]!.GetValueKind()));
+        }
     }
 
     [Fact]
