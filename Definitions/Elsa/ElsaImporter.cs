@@ -8,7 +8,8 @@ namespace FocWorkflows.Definitions.Elsa;
 
 /// <summary>
 /// Reads an Elsa 3 workflow definition export (its <c>root</c> an <c>Elsa.Flowchart</c>), or a bare
-/// flowchart, into a native definition. Findings say what was approximated or kept raw.
+/// flowchart, into a native definition; a root that is one mapped activity becomes a flowchart of a start
+/// and that activity. Findings say what was approximated or kept raw.
 /// </summary>
 public sealed class ElsaImporter
 {
@@ -69,7 +70,11 @@ public sealed class ElsaImporter
         if (ElsaJson.String(root["type"]) == ElsaTypeMap.Flowchart) return ReadFlowchart(root, "$.root", activities, findings);
 
         // A Sequence or other root is not a flowchart; keep it whole as one node rather than guess at its flow.
-        return ([activities.Read(root, "$.root", 0)], []);
+        List<ActivityNode> nodes = [activities.Read(root, "$.root", 0)];
+        List<Connection> connections = [];
+        // A single activity we map (e.g. a WriteLine) runs as the whole workflow in Elsa: a flowchart of a start and it.
+        if (ElsaTypeMap.ForElsaType(ElsaJson.String(root["type"]) ?? "") is not null) AddStart(nodes, connections, null, "$.root", findings);
+        return (nodes, connections);
     }
 
     private static (List<ActivityNode>, List<Connection>) ReadFlowchart(
@@ -90,7 +95,13 @@ public sealed class ElsaImporter
             else findings.Add(new(FindingCodes.SchemaViolation, "The connection has no source or target activity and was left out.", $"{path}.connections[{i}]"));
         }
 
-        if (ElsaImplicitStart.For(nodes, connections, ElsaJson.String(flowchart["start"])) is { } start)
+        AddStart(nodes, connections, ElsaJson.String(flowchart["start"]), path, findings);
+        return (nodes, connections);
+    }
+
+    private static void AddStart(List<ActivityNode> nodes, List<Connection> connections, string? rootStart, string path, List<ValidationFinding> findings)
+    {
+        if (ElsaImplicitStart.For(nodes, connections, rootStart) is { } start)
         {
             nodes.Insert(0, start.Node);
             connections.AddRange(start.Connections);
@@ -99,7 +110,6 @@ public sealed class ElsaImporter
                 + $"{string.Join(", ", start.Connections.Select(c => $"'{c.To}'"))}.",
                 path, start.Node.Id));
         }
-        return (nodes, connections);
     }
 
     /// <summary>Elsa 3.0 wrote <c>source</c>/<c>sourcePort</c>/<c>target</c> strings; later versions write endpoint objects.</summary>

@@ -104,6 +104,29 @@ public sealed class ElsaImplicitStartTests
     }
 
     [Fact]
+    public void Import_RootIsOneMappedActivity_AddsStartLeadingToItAndValidates()
+    {
+        // Arrange: Elsa runs a workflow whose root is one activity by running that activity.
+        var json = $$"""
+            { "definitionId": "wf", "name": "Test", "version": 1,
+              "root": { "id": "hello", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "Literal", "value": "Hi" } },
+                        "metadata": { "designer": { "position": { "x": 300, "y": 40 } } } } }
+            """;
+
+        // Act
+        var result = _importer.Import(json);
+
+        // Assert
+        var definition = result.Definition!;
+        Assert.Equal(["start", "hello"], definition.Activities.Select(a => a.Id));
+        Assert.Equal((ControlActivityTypes.Start, AddedName), (definition.Activities[0].Type, definition.Activities[0].Name));
+        Assert.Equal([new Connection("start", Outcomes.Done, "hello")], definition.Connections);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((ElsaFindingCodes.StartAdded, "start", "$.root"), (finding.Code, finding.NodeId, finding.Path));
+        Assert.Empty(new DefinitionValidator(TestCatalog.Create()).Validate(definition));
+    }
+
+    [Fact]
     public void Import_EmptyFlowchart_AddsNothing()
     {
         // Act
