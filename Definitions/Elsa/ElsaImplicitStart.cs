@@ -6,10 +6,13 @@ namespace FocWorkflows.Definitions.Elsa;
 /// <summary>
 /// Elsa runs a flowchart that has no <c>Elsa.Start</c> from its <c>root.start</c> activity, else from
 /// the activities nothing leads to; our definitions begin at a <c>control.start</c> node. The importer
-/// adds one, first in the list and named <see cref="Name"/>. The exporter leaves such a node out only
-/// while it is exactly what the importer would add to the rest of the graph (same id, name, position,
-/// no settings, nothing leading to it, Done to the same nodes), so a start someone renamed, moved or
-/// rewired goes out as a real <c>Elsa.Start</c>.
+/// adds one, first in the list and named <see cref="Name"/>. The exporter leaves it out again, knowing
+/// it by what the node itself carries: a node has no metadata field, and a start no settings, so its
+/// name is the mark (renaming it is how someone keeps it as a real <c>Elsa.Start</c>). Its position and
+/// place in the lists are not checked: the auto-layout of a file without positions, or an editor,
+/// change them, and the engine ignores them. Its wiring is checked, so leaving it out keeps where Elsa
+/// begins: nothing may lead to it, and it leads by Done to one node (written as <c>root.start</c>) or
+/// to exactly the nodes nothing else leads to.
 /// </summary>
 internal static class ElsaImplicitStart
 {
@@ -42,21 +45,19 @@ internal static class ElsaImplicitStart
     /// </summary>
     public static (string NodeId, string? RootStart)? Find(WorkflowDefinition definition)
     {
-        if (definition.Activities.Count == 0
-            || definition.Activities[0] is not { Type: ControlActivityTypes.Start, Name: Name } start
-            || start.Settings.Count > 0)
-            return null;
+        var starts = definition.Activities.Where(n => n.Type == ControlActivityTypes.Start).ToList();
+        if (starts is not [{ Name: Name } start] || start.Settings.Count > 0) return null;
+        if (definition.Connections.Any(c => c.To == start.Id)) return null;
 
-        var nodes = definition.Activities.Skip(1).ToList();
+        var outgoing = definition.ConnectionsFrom(start.Id).ToList();
+        if (outgoing.Count == 0 || outgoing.Any(c => c.Outcome != Outcomes.Done)) return null;
+        var led = outgoing.Select(c => c.To).Distinct(StringComparer.Ordinal).ToList();
+        if (led.Count == 1) return (start.Id, led[0]);
+
+        // Without root.start Elsa begins at every activity nothing leads to; only those may be where the start led.
+        var nodes = definition.Activities.Where(n => n.Id != start.Id).ToList();
         var rest = definition.Connections.Where(c => c.From != start.Id).ToList();
-        if (rest.Any(c => c.To == start.Id)) return null;
-        var led = definition.ConnectionsFrom(start.Id).Select(c => c.To).ToList();
-        var rootStart = led.Count == 1 ? led[0] : null;
-
-        if (For(nodes, rest, rootStart) is not { } again) return null;
-        var same = again.Node.Id == start.Id && again.Node.Position == start.Position
-            && definition.Connections.SequenceEqual(rest.Concat(again.Connections));
-        return same ? (start.Id, rootStart) : null;
+        return nodes.Count > 0 && Targets(nodes, rest, null).ToHashSet(StringComparer.Ordinal).SetEquals(led) ? (start.Id, null) : null;
     }
 
     private static List<string> Targets(IReadOnlyList<ActivityNode> nodes, IReadOnlyList<Connection> connections, string? rootStart)

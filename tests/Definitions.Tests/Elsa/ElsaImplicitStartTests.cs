@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Definitions.Elsa;
+using FocWorkflows.Definitions.Json;
 using FocWorkflows.Definitions.Model;
 using FocWorkflows.Definitions.Validation;
 
@@ -169,7 +170,59 @@ public sealed class ElsaImplicitStartTests
         Assert.Null(root["start"]);
     }
 
-    public static TheoryData<string> Edits() => ["renamed", "moved", "rewired", "led-to"];
+    [Fact]
+    public void Export_AddedStartOfAFileWithoutPositions_IsLeftOutAfterAutoLayout()
+    {
+        // Arrange: without designer positions the import is laid out, which places the added start too.
+        var json = Flowchart("""{ "id": "a", "type": "Elsa.WriteLine" }, { "id": "b", "type": "Elsa.End" }""", Link("a", "b"));
+        var imported = DefinitionImport.Read(json);
+        Assert.True(imported.LaidOut);
+
+        // Act
+        var root = JsonNode.Parse(_exporter.Export(imported.Definition!).Json)!["root"]!;
+
+        // Assert
+        Assert.Equal(["a", "b"], root["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+        Assert.Single(root["connections"]!.AsArray());
+        Assert.Equal("a", root["start"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Export_AddedStartAfterReorderingAndAddingNodes_IsLeftOut()
+    {
+        // Arrange: an editor saved the start last, its connection first, and added an unconnected node.
+        var imported = _importer.Import(Flowchart($"{Line("a")}, {Line("b", 200)}", Link("a", "b"))).Definition!;
+        var edited = imported with
+        {
+            Activities = [.. imported.Activities.Skip(1), new ActivityNode { Id = "c", Type = ControlActivityTypes.End }, imported.Activities[0]],
+            Connections = [.. imported.Connections.Reverse()],
+        };
+
+        // Act
+        var root = JsonNode.Parse(_exporter.Export(edited).Json)!["root"]!;
+
+        // Assert
+        Assert.Equal(["a", "b", "c"], root["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+        Assert.Single(root["connections"]!.AsArray());
+        Assert.Equal("a", root["start"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Export_AddedStartMoved_IsStillLeftOut()
+    {
+        // Arrange: positions are the designer's alone; moving the start changes nothing Elsa runs.
+        var imported = _importer.Import(Flowchart($"{Line("a")}, {Line("b")}", Link("a", "b"))).Definition!;
+        var moved = imported with { Activities = [imported.Activities[0] with { Position = new Position(-999, 0) }, .. imported.Activities.Skip(1)] };
+
+        // Act
+        var root = JsonNode.Parse(_exporter.Export(moved).Json)!["root"]!;
+
+        // Assert
+        Assert.Equal(["a", "b"], root["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+        Assert.Equal("a", root["start"]!.GetValue<string>());
+    }
+
+    public static TheoryData<string> Edits() => ["renamed", "rewired", "led-to"];
 
     [Theory]
     [MemberData(nameof(Edits))]
@@ -181,7 +234,6 @@ public sealed class ElsaImplicitStartTests
         var edited = edit switch
         {
             "renamed" => imported with { Activities = [start with { Name = "Begin" }, .. imported.Activities.Skip(1)] },
-            "moved" => imported with { Activities = [start with { Position = new Position(-999, 0) }, .. imported.Activities.Skip(1)] },
             "rewired" => imported with { Connections = [.. imported.Connections, new Connection("start", Outcomes.Done, "b")] },
             _ => imported with { Connections = [.. imported.Connections, new Connection("b", Outcomes.Done, "start")] },
         };
