@@ -38,8 +38,10 @@ public sealed class GraphFake : IDisposable
         Server.Given(Request.Create().WithPath("/tenant-1/oauth2/v2.0/token").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200)
                 .WithBodyAsJson(new { token_type = "Bearer", expires_in = 3600, access_token = Token }));
+        Server.Given(Request.Create().WithPath("/v1.0/users/*/sendMail").UsingPost())
+            .RespondWith(Response.Create().WithCallback(request => Answer(_sendMail, request, _ => { })));
         Server.Given(Request.Create().WithPath("/v1.0/users/*/events").UsingPost())
-            .RespondWith(Response.Create().WithCallback(request => Answer(_createAnswers, request, 201, Calendar.Created)));
+            .RespondWith(Response.Create().WithCallback(request => Answer(_create, request, Calendar.Created)));
         // Finding an event by the key it carries (its extended property), as Graph's $filter does.
         Server.Given(Request.Create().WithPath("/v1.0/users/*/events").UsingGet())
             .RespondWith(Response.Create().WithCallback(request => new ResponseMessage
@@ -53,9 +55,9 @@ public sealed class GraphFake : IDisposable
                 },
             }));
         Server.Given(Request.Create().WithPath($"/v1.0/users/*/events/{EventId}").UsingPatch())
-            .RespondWith(Response.Create().WithCallback(request => Answer(_patchAnswers, request, 200, Calendar.Patched)));
+            .RespondWith(Response.Create().WithCallback(request => Answer(_patch, request, Calendar.Patched)));
         Server.Given(Request.Create().WithPath($"/v1.0/users/*/events/{EventId}/cancel").UsingPost())
-            .RespondWith(Response.Create().WithCallback(request => Answer(_cancelAnswers, request, 202, _ => Calendar.Cancel())));
+            .RespondWith(Response.Create().WithCallback(request => Answer(_cancel, request, _ => Calendar.Cancel())));
         _settings = new Dictionary<string, string?>
         {
             ["Graph:TenantId"] = "tenant-1", ["Graph:ClientId"] = "client-1", ["Graph:ClientSecret"] = "secret-1",
@@ -87,26 +89,52 @@ public sealed class GraphFake : IDisposable
     /// <summary>The one event as the calendar holds it after every request Graph accepted.</summary>
     public FakeCalendar Calendar { get; } = new();
 
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _createAnswers = new();
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _patchAnswers = new();
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _cancelAnswers = new();
+    // Until a test says how, sendMail answers as an unknown path would: 404.
+    private readonly AnswerScript _sendMail = new(404);
+    private readonly AnswerScript _create = new(201);
+    private readonly AnswerScript _patch = new(200);
+    private readonly AnswerScript _cancel = new(202);
+
+    /// <summary>sendMail answers these statuses in turn (then the last one forever); a Retry-After goes with its answer.</summary>
+    public void SendMailAnswers(params (int Status, string? RetryAfter)[] answers) => _sendMail.Replace(answers);
 
     /// <summary>The next event creations answer these statuses in turn, then succeed again.</summary>
-    public void CreateAnswers(params (int Status, string? RetryAfter)[] answers) { foreach (var a in answers) _createAnswers.Enqueue(a); }
+    public void CreateAnswers(params (int Status, string? RetryAfter)[] answers) => _create.Then(answers);
 
     /// <summary>The next PATCHes of the event answer these statuses in turn, then succeed again.</summary>
-    public void PatchAnswers(params (int Status, string? RetryAfter)[] answers) { foreach (var a in answers) _patchAnswers.Enqueue(a); }
+    public void PatchAnswers(params (int Status, string? RetryAfter)[] answers) => _patch.Then(answers);
 
     /// <summary>The next cancellations answer these statuses in turn, then succeed again.</summary>
-    public void CancelAnswers(params (int Status, string? RetryAfter)[] answers) { foreach (var a in answers) _cancelAnswers.Enqueue(a); }
+    public void CancelAnswers(params (int Status, string? RetryAfter)[] answers) => _cancel.Then(answers);
 
-    /// <summary>How long each change of the event takes to answer, to let dispatchers overlap.</summary>
+    /// <summary>What one Graph operation answers: scripted answers in turn, then a standing one.</summary>
+    private sealed class AnswerScript(int standing)
+    {
+        private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _next = new();
+        private (int Status, string? RetryAfter) _standing = (standing, null);
+
+        public void Then((int Status, string? RetryAfter)[] answers)
+        {
+            foreach (var a in answers) _next.Enqueue(a);
+        }
+
+        public void Replace((int Status, string? RetryAfter)[] answers)
+        {
+            _next.Clear();
+            Then(answers[..^1]);
+            _standing = answers[^1];
+        }
+
+        public (int Status, string? RetryAfter) Next() => _next.TryDequeue(out var a) ? a : _standing;
+    }
+
+    /// <summary>How long each answer takes, to let dispatchers overlap.</summary>
     public TimeSpan EventLatency { get; set; }
 
-    private ResponseMessage Answer(ConcurrentQueue<(int Status, string? RetryAfter)> script, IRequestMessage request, int success, Action<JsonObject?> accepted)
+    private ResponseMessage Answer(AnswerScript script, IRequestMessage request, Action<JsonObject?> accepted)
     {
         if (EventLatency > TimeSpan.Zero) Thread.Sleep(EventLatency);
-        var (status, retryAfter) = script.TryDequeue(out var next) ? next : (success, null);
+        var (status, retryAfter) = script.Next();
         var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") };
         if (retryAfter is not null) headers["Retry-After"] = new(retryAfter);
         string body;
@@ -127,22 +155,6 @@ public sealed class GraphFake : IDisposable
     public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();
 
     public Task<int> DispatchAsync() => Dispatcher.DispatchDueAsync(CancellationToken.None);
-
-    /// <summary>sendMail answers these statuses in turn (then the last one forever); headers go with a 429.</summary>
-    public void SendMailAnswers(params (int Status, string? RetryAfter)[] answers)
-    {
-        for (var i = 0; i < answers.Length; i++)
-        {
-            var (status, retryAfter) = answers[i];
-            var response = Response.Create().WithStatusCode(status);
-            if (status >= 400) response = response.WithBodyAsJson(new { error = new { code = status == 429 ? "ApplicationThrottled" : "ServiceUnavailable", message = "fake" } });
-            if (retryAfter is not null) response = response.WithHeader("Retry-After", retryAfter);
-            var request = Server.Given(Request.Create().WithPath("/v1.0/users/*/sendMail").UsingPost()).InScenario("sendMail");
-            request = i == 0 ? request.WhenStateIs(null!) : request.WhenStateIs($"step-{i}");
-            if (i < answers.Length - 1) request = request.WillSetStateTo($"step-{i + 1}");
-            request.RespondWith(response);
-        }
-    }
 
     public IReadOnlyList<ILogEntry> Requests(string pathEnd, string method = "POST") =>
         [.. Server.LogEntries.Where(e => e.RequestMessage!.Method == method

@@ -140,7 +140,7 @@ public sealed class TwoProcessesTests
     public async Task A429MetByOneProcess_PausesTheMailboxForTheOther()
     {
         using var graph = new GraphFake(postgresConnectionString: PostgresServer.NewDatabase());
-        graph.SendMailAnswers((429, "120"), (202, null), (202, null));
+        graph.SendMailAnswers((429, "120"), (202, null));
         await graph.EnqueueAsync("mail", GraphFake.Mail(subject: "First"));
         var other = graph.AnotherProcess().Services.GetRequiredService<OutboxDispatcher>();
 
