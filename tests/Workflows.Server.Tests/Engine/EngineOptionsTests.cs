@@ -6,11 +6,8 @@ namespace FocWorkflows.Server.Tests.Engine;
 /// <summary>A bad engine setting stops the server at start, naming the key.</summary>
 public sealed class EngineOptionsTests
 {
-    private static Exception StartFailure(string key, string value)
-    {
-        using var app = new TestApp(settings: new Dictionary<string, string?> { [key] = value });
-        return Assert.ThrowsAny<Exception>(() => app.Services);
-    }
+    private static Exception StartFailure(string key, string value) =>
+        StartupFailure.Of(() => new TestApp(settings: new Dictionary<string, string?> { [key] = value }));
 
     [Fact]
     public void Start_TimerClaimTimeoutOfZero_FailsNamingTheKey()

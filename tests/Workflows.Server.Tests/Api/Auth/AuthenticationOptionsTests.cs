@@ -1,18 +1,12 @@
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Tests.Api.Auth;
 
 /// <summary>Sign-in misconfiguration stops the server at start, naming the key, before anyone tries to sign in.</summary>
 public sealed class AuthenticationOptionsTests
 {
-    private static IReadOnlyList<string> StartFailures(Dictionary<string, string?> settings)
-    {
-        using var app = new TestApp(settings: settings);
-        var error = Assert.ThrowsAny<Exception>(() => app.Services);
-        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException ?? throw error;
-        return [.. validation.Failures];
-    }
+    private static IReadOnlyList<string> StartFailures(Dictionary<string, string?> settings) =>
+        StartupFailure.ValidationFailuresOf(() => new TestApp(settings: settings));
 
     [Fact]
     public void Start_EntraIdWithoutTenantAndClient_FailsNamingTheMissingKeys()
