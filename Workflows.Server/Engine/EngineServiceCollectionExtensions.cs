@@ -14,6 +14,8 @@ public static class EngineServiceCollectionExtensions
             .Validate(o => o.MaxActivitiesPerBurst > 0, "Engine:MaxActivitiesPerBurst must be above zero.")
             .Validate(o => o.TimerPollInterval > TimeSpan.Zero, "Engine:TimerPollInterval must be above zero.")
             .Validate(o => o.TimerClaimTimeout > TimeSpan.Zero, "Engine:TimerClaimTimeout must be above zero.")
+            .Validate(o => o.MaxBurstsPerCommit > 0, "Engine:MaxBurstsPerCommit must be above zero.")
+            .Validate(o => o.TimersFiredAtOnce > 0, "Engine:TimersFiredAtOnce must be above zero.")
             .Validate(o => o.JournalCheckInterval > TimeSpan.Zero && o.JournalCheckInterval <= JournalCheckWorker.LongestInterval,
                 "Engine:JournalCheckInterval must be above zero and at most 30 days.")
             .ValidateOnStart();
@@ -29,6 +31,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Interpreter>();
         services.AddSingleton<InstanceLocks>();
         services.AddSingleton<InstanceChangeNotifier>();
+        services.AddSingleton<CommitPipeline>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TaskCompletion>();
         services.AddHostedService<TimerWorker>();

@@ -15,8 +15,13 @@ public interface IWorkflowStore
 {
     Task<InstanceSnapshot?> LoadAsync(string instanceId, CancellationToken ct);
 
-    /// <summary>Commits everything in the burst atomically; <paramref name="loadedStamp"/> is null for a new instance.</summary>
-    Task CommitAsync(Burst burst, long? loadedStamp, CancellationToken ct);
+    /// <summary>
+    /// Commits the bursts in ONE transaction, each all or nothing on its own: returns, in order, null for a burst
+    /// that is in the transaction, or why one was left out (<see cref="ConcurrencyConflictException"/> when its
+    /// instance changed since it was loaded, <see cref="DuplicateIdempotencyKeyException"/>, a constraint). Throws,
+    /// and none of them happened, when the transaction fails. Called by <see cref="CommitPipeline"/> only.
+    /// </summary>
+    Task<IReadOnlyList<Exception?>> CommitBatchAsync(IReadOnlyList<PendingCommit> commits, CancellationToken ct);
 
     Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string key, CancellationToken ct);
 

@@ -6,15 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace FocWorkflows.Server.Persistence;
 
 /// <summary>
-/// The engine's store on EF Core. A burst is saved with one SaveChanges, which is one transaction:
-/// the instance (guarded by its stamp), bookmarks, tasks, journal, outbox, records and the
-/// idempotency key all commit together or not at all.
+/// The engine's store on EF Core. A batch of bursts is one transaction; each burst is one SaveChanges
+/// behind its own savepoint: the instance (guarded by its stamp), bookmarks, tasks, journal, outbox,
+/// records and the idempotency key of a burst commit together or not at all.
 /// </summary>
 internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowStore
 {
     public async Task<InstanceSnapshot?> LoadAsync(string instanceId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // One connection for the three reads (EF would open and close it around each).
+        await db.Database.OpenConnectionAsync(ct);
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null) return null;
         var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(ct);
@@ -22,13 +24,54 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         return new InstanceSnapshot(instance, bookmarks, tasks);
     }
 
-    public async Task CommitAsync(Burst burst, long? loadedStamp, CancellationToken ct)
+    public async Task<IReadOnlyList<Exception?>> CommitBatchAsync(IReadOnlyList<PendingCommit> commits, CancellationToken ct)
     {
+        var outcomes = new Exception?[commits.Count];
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // Every entity's state is set explicitly below: scanning them for changes would find nothing more.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        for (var i = 0; i < commits.Count; i++)
+        {
+            try
+            {
+                // Inside a transaction, SaveChanges puts a savepoint first and rolls back to it when it fails:
+                // a burst that fails leaves the others of the batch untouched.
+                await SaveAsync(db, commits[i], ct);
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateIdempotencyKeyException or DbUpdateException)
+            {
+                outcomes[i] = e;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        try
+        {
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            // Nothing of the batch happened: the instances keep the stamps they were loaded with.
+            foreach (var (commit, outcome) in commits.Zip(outcomes))
+                if (outcome is null && commit.LoadedStamp is { } stamp) commit.Burst.Instance.Stamp = stamp;
+            throw;
+        }
+        return outcomes;
+    }
+
+    /// <summary>Adds one burst's rows and saves them; throws the engine's exception when the burst cannot commit.</summary>
+    private static async Task SaveAsync(WorkflowDbContext db, PendingCommit commit, CancellationToken ct)
+    {
+        var (burst, loadedStamp) = commit;
         if (loadedStamp is { } stamp)
         {
             var entry = db.Instances.Attach(burst.Instance);
             entry.State = EntityState.Modified;
+            // The launch input never changes: leave it out of the update.
+            entry.Property(i => i.InputJson).IsModified = false;
             entry.Property(i => i.Stamp).OriginalValue = stamp;
             burst.Instance.Stamp = stamp + 1;
         }
@@ -50,7 +93,7 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -59,6 +102,7 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         }
         catch (DbUpdateException e) when (burst.Idempotency is not null && e.Entries.Any(x => x.Entity is IdempotencyRecord))
         {
+            if (loadedStamp is { } s) burst.Instance.Stamp = s;
             throw new DuplicateIdempotencyKeyException(e);
         }
         catch (DbUpdateException e) when (loadedStamp is not null && UniqueViolation(e))
@@ -66,6 +110,11 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
             // A journal sequence already taken means another burst appended first.
             burst.Instance.Stamp = loadedStamp.Value;
             throw new ConcurrencyConflictException($"Instance {burst.Instance.Id} changed while this burst ran.", e);
+        }
+        catch (DbUpdateException)
+        {
+            if (loadedStamp is { } s) burst.Instance.Stamp = s;
+            throw;
         }
     }
 

@@ -49,7 +49,7 @@ public sealed partial class WorkflowRuntime
             var delivered = false;
             try
             {
-                await RunBurstAsync(instanceId, delivery.Actor ?? SystemActor, null, async burst =>
+                await RunBurstAsync(BurstKinds.Event, instanceId, delivery.Actor ?? SystemActor, null, async burst =>
                 {
                     // A retry after a lost commit race decides afresh: the other process may have delivered it.
                     delivered = false;

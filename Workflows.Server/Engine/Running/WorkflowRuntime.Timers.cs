@@ -39,33 +39,41 @@ public sealed partial class WorkflowRuntime
         var now = time.GetUtcNow();
         var timers = await store.ClaimDueTimersAsync(now, now + options.Value.TimerClaimTimeout, TimerBatchSize, ct);
         var fired = 0;
-        var tried = 0;
         var giveBack = new List<string>();
+        var untried = timers.Select(t => t.Id).ToHashSet();
         try
         {
-            foreach (var timer in timers)
+            // Instances fire side by side, so their bursts share commits (CommitPipeline); one instance's timers
+            // fire one after the other, oldest first, as they fell due.
+            var byInstance = timers.GroupBy(t => t.InstanceId).Select(g => g.ToList());
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TimersFiredAtOnce, CancellationToken = ct };
+            await Parallel.ForEachAsync(byInstance, parallel, async (instanceTimers, token) =>
             {
-                ct.ThrowIfCancellationRequested();
-                tried++;
-                try
+                foreach (var timer in instanceTimers)
                 {
-                    if (await FireAsync(timer, ct)) fired++;
-                    else giveBack.Add(timer.Id);
+                    token.ThrowIfCancellationRequested();
+                    lock (untried) untried.Remove(timer.Id);
+                    try
+                    {
+                        if (await FireAsync(timer, token)) Interlocked.Increment(ref fired);
+                        else lock (giveBack) giveBack.Add(timer.Id);
+                    }
+                    catch (Exception e) when (!token.IsCancellationRequested)
+                    {
+                        logger.LogError(e, "Firing timer {BookmarkId} of instance {InstanceId} failed; it is tried again in {ClaimTimeout}.",
+                            timer.Id, timer.InstanceId, options.Value.TimerClaimTimeout);
+                    }
                 }
-                catch (Exception e) when (!ct.IsCancellationRequested)
-                {
-                    logger.LogError(e, "Firing timer {BookmarkId} of instance {InstanceId} failed; it is tried again in {ClaimTimeout}.",
-                        timer.Id, timer.InstanceId, options.Value.TimerClaimTimeout);
-                }
-            }
+            });
         }
         finally
         {
             // Given back for the next pass: timers that did not fire because their instance moved on (it faulted, or the
             // timer was moved or closed meanwhile), so a retried instance's timer is due again at once, and, when the
             // pass is stopped, those not tried yet. A fired timer is gone or rescheduled (which clears its claim).
-            giveBack.AddRange(timers.Skip(tried).Select(t => t.Id));
+            giveBack.AddRange(untried);
             if (giveBack.Count > 0) await ReleaseQuietlyAsync(giveBack);
+            Observability.EngineTelemetry.TimersFired(fired);
         }
         return (timers.Count, fired);
     }
@@ -73,7 +81,7 @@ public sealed partial class WorkflowRuntime
     private async Task<bool> FireAsync(Bookmark timer, CancellationToken ct)
     {
         var resumed = false;
-        await RunBurstAsync(timer.InstanceId, SystemActor, null, async burst =>
+        await RunBurstAsync(BurstKinds.Timer, timer.InstanceId, SystemActor, null, async burst =>
         {
             resumed = false; // a retry after a concurrent commit decides afresh
             // Re-read under the lock: the timer may have fired, or been moved later, since it was claimed.

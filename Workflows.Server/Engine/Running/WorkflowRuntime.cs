@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Engine.State;
+using FocWorkflows.Server.Observability;
 using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Engine.Running;
@@ -16,12 +18,14 @@ public sealed record StartResult(WorkflowInstance Instance, bool Replayed);
 
 /// <summary>
 /// The engine's entry points: start, resume, events, timers, cancel and retry. Each runs one burst
-/// under the instance's lock and commits it in one transaction; a concurrent commit elsewhere makes
-/// it reload and run again, so every resume is applied exactly once. Once committed (and only then),
+/// under the instance's lock and hands it to the <see cref="CommitPipeline"/>, which commits it with
+/// the other bursts waiting at that moment; the lock is held until the commit is durable. A concurrent
+/// commit elsewhere makes it reload and run again, so every resume is applied exactly once. Once committed (and only then),
 /// the burst is announced to this process's watchers through <see cref="InstanceChangeNotifier"/>.
 /// </summary>
 public sealed partial class WorkflowRuntime(
     IWorkflowStore store,
+    CommitPipeline commits,
     IPublishedDefinitions definitions,
     Interpreter interpreter,
     InstanceLocks locks,
@@ -67,17 +71,26 @@ public sealed partial class WorkflowRuntime(
         {
             ["definitionId"] = definition.Id, ["version"] = definition.Version, ["input"] = input.DeepClone(),
         });
-        await interpreter.RunAsync(burst, ct);
-        burst.SaveState();
+        var started = Stopwatch.GetTimestamp();
+        var span = EngineTelemetry.StartBurst(BurstKinds.Start, instance.Id);
+        var outcome = BurstOutcomes.Failed;
         try
         {
-            await store.CommitAsync(burst, null, ct);
+            await interpreter.RunAsync(burst, ct);
+            burst.SaveState();
+            await commits.CommitAsync(burst, null);
+            outcome = BurstOutcomes.Committed;
         }
         catch (DuplicateIdempotencyKeyException) when (request.IdempotencyKey is { } key2)
         {
             // A concurrent request with the same key won; answer with its instance.
+            outcome = BurstOutcomes.Replayed;
             if (await Replay(scope, key2, requestHash, ct) is { } winner) return winner;
             throw;
+        }
+        finally
+        {
+            EngineTelemetry.EndBurst(span, BurstKinds.Start, outcome, Stopwatch.GetElapsedTime(started), burst.ActivitiesRun);
         }
         changes.Committed(instance.Id, instance.Stamp);
         return new StartResult(instance, false);
@@ -85,7 +98,7 @@ public sealed partial class WorkflowRuntime(
 
     /// <summary>Resumes a bookmark of an instance, e.g. a task completion; 409 when the step already closed.</summary>
     public Task ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload, string? actor, string? onBehalfOf, CancellationToken ct) =>
-        RunBurstAsync(instanceId, actor, onBehalfOf, async burst =>
+        RunBurstAsync(BurstKinds.Resume, instanceId, actor, onBehalfOf, async burst =>
         {
             var bookmark = burst.OpenBookmarks.FirstOrDefault(b => b.Id == bookmarkId)
                 ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer waiting: it was completed, closed or cancelled.");
@@ -101,7 +114,7 @@ public sealed partial class WorkflowRuntime(
     {
         var bookmark = (await store.FindBookmarksAsync(kind, key, ct)).FirstOrDefault()
             ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer open.");
-        await RunBurstAsync(bookmark.InstanceId, actor, onBehalfOf, async burst =>
+        await RunBurstAsync(BurstKinds.Resume, bookmark.InstanceId, actor, onBehalfOf, async burst =>
         {
             var open = burst.OpenBookmarks.FirstOrDefault(b => b.Kind == kind && b.Key == key)
                 ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer open.");
@@ -111,7 +124,7 @@ public sealed partial class WorkflowRuntime(
     }
 
     public Task CancelAsync(string instanceId, string reason, string? actor, CancellationToken ct) =>
-        RunBurstAsync(instanceId, actor, null, burst =>
+        RunBurstAsync(BurstKinds.Cancel, instanceId, actor, null, burst =>
         {
             if (burst.Instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled)
                 throw WorkflowProblem.Conflict("Instance already ended", $"The instance is {burst.Instance.Status.ToString().ToLowerInvariant()}.");
@@ -126,11 +139,11 @@ public sealed partial class WorkflowRuntime(
     /// leaves without journal lines commits nothing; it may run again after a concurrent commit.
     /// </summary>
     public Task RecordAsync(string instanceId, string? actor, string? onBehalfOf, Func<Burst, Task> record, CancellationToken ct) =>
-        RunBurstAsync(instanceId, actor, onBehalfOf, record, ct);
+        RunBurstAsync(BurstKinds.Record, instanceId, actor, onBehalfOf, record, ct);
 
     /// <summary>Runs the failed step of a faulted instance again, after its cause was fixed.</summary>
     public Task RetryAsync(string instanceId, string? actor, CancellationToken ct) =>
-        RunBurstAsync(instanceId, actor, null, async burst =>
+        RunBurstAsync(BurstKinds.Retry, instanceId, actor, null, async burst =>
         {
             if (burst.Instance.Status != InstanceStatus.Faulted || burst.State.Incident is not { } incident)
                 throw WorkflowProblem.Conflict("Instance not faulted", "Only a faulted instance can be retried.");
@@ -150,32 +163,49 @@ public sealed partial class WorkflowRuntime(
 
     public static string EventKey(string name, string? correlationKey) => $"{name}|{correlationKey}";
 
-    private async Task RunBurstAsync(string instanceId, string? actor, string? onBehalfOf, Func<Burst, Task> work, CancellationToken ct)
+    private async Task RunBurstAsync(string kind, string instanceId, string? actor, string? onBehalfOf, Func<Burst, Task> work, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var started = Stopwatch.GetTimestamp();
+        var span = EngineTelemetry.StartBurst(kind, instanceId);
+        var outcome = BurstOutcomes.Failed;
+        var activities = 0;
+        try
         {
-            using var _ = await locks.AcquireAsync(instanceId, ct);
-            var snapshot = await store.LoadAsync(instanceId, ct) ?? throw WorkflowProblem.NotFound("Instance", instanceId);
-            var definition = await definitions.GetAsync(snapshot.Instance.DefinitionId, snapshot.Instance.DefinitionVersion, ct)
-                ?? throw new InvalidOperationException($"Definition {snapshot.Instance.DefinitionId} v{snapshot.Instance.DefinitionVersion} is missing.");
-            var loadedStamp = snapshot.Instance.Stamp;
-            var burst = new Burst(snapshot.Instance, definition, snapshot.Bookmarks, snapshot.OpenTasks, time.GetUtcNow(), actor, onBehalfOf, ids)
+            for (var attempt = 1; ; attempt++)
             {
-                TaskForce = snapshot.Instance.TaskForceId is { } tf ? await taskForces.FindAsync(tf, ct) : null,
-            };
-            await work(burst);
-            if (burst.Journal.Count == 0) return; // nothing happened (e.g. an event that found its bookmark gone)
-            burst.SaveState();
-            try
-            {
-                await store.CommitAsync(burst, loadedStamp, ct);
-                changes.Committed(instanceId, burst.Instance.Stamp);
-                return;
+                using var _ = await locks.AcquireAsync(instanceId, ct);
+                var snapshot = await store.LoadAsync(instanceId, ct) ?? throw WorkflowProblem.NotFound("Instance", instanceId);
+                var definition = await definitions.GetAsync(snapshot.Instance.DefinitionId, snapshot.Instance.DefinitionVersion, ct)
+                    ?? throw new InvalidOperationException($"Definition {snapshot.Instance.DefinitionId} v{snapshot.Instance.DefinitionVersion} is missing.");
+                var loadedStamp = snapshot.Instance.Stamp;
+                var burst = new Burst(snapshot.Instance, definition, snapshot.Bookmarks, snapshot.OpenTasks, time.GetUtcNow(), actor, onBehalfOf, ids)
+                {
+                    TaskForce = snapshot.Instance.TaskForceId is { } tf ? await taskForces.FindAsync(tf, ct) : null,
+                };
+                await work(burst);
+                activities = burst.ActivitiesRun;
+                if (burst.Journal.Count == 0)
+                {
+                    outcome = BurstOutcomes.Nothing; // nothing happened (e.g. an event that found its bookmark gone)
+                    return;
+                }
+                burst.SaveState();
+                try
+                {
+                    await commits.CommitAsync(burst, loadedStamp);
+                    changes.Committed(instanceId, burst.Instance.Stamp);
+                    outcome = attempt == 1 ? BurstOutcomes.Committed : BurstOutcomes.CommittedAfterConflict;
+                    return;
+                }
+                catch (ConcurrencyConflictException) when (attempt < CommitAttempts)
+                {
+                    // Another process committed this instance first: reload and apply on top of it.
+                }
             }
-            catch (ConcurrencyConflictException) when (attempt < CommitAttempts)
-            {
-                // Another process committed this instance first: reload and apply on top of it.
-            }
+        }
+        finally
+        {
+            EngineTelemetry.EndBurst(span, kind, outcome, Stopwatch.GetElapsedTime(started), activities);
         }
     }
 

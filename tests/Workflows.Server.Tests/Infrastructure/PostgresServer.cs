@@ -24,7 +24,9 @@ public static class PostgresServer
             using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             create.ExecuteNonQuery();
         }
-        return $"{Server.Value};Database={name}";
+        // Many apps share the one test server: a small pool each, so a test's burst of requests waits for a
+        // connection instead of taking the server's last ones from tests running beside it.
+        return $"{Server.Value};Database={name};Maximum Pool Size=20";
     }
 
     private static string Start()

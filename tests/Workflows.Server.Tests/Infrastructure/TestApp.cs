@@ -31,6 +31,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         new(standardWorkflows: standardWorkflows, postgresConnectionString: PostgresServer.NewDatabase(), time: time, timerWorker: timerWorker);
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="timerWorker">
     /// Off by default: tests fire timers by hand with <c>FireDueTimersAsync</c>, and a background
@@ -40,10 +41,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <param name="settings">Further configuration keys (e.g. <c>Graph:BaseUrl</c> pointing at a fake).</param>
     /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file.</param>
     /// <param name="time">Another clock for the server, e.g. <see cref="TimeProvider.System"/> to run as in production; <see cref="Clock"/> then stands unused.</param>
+    /// <param name="services">Replaces some of the server's services, after its own registrations (e.g. <see cref="HeldStore.Install"/>).</param>
     public TestApp(string? dataFolder = null, FakeTimeProvider? clock = null, int maxActivitiesPerBurst = 1000, bool timerWorker = false,
         bool standardWorkflows = false, IReadOnlyDictionary<string, string?>? settings = null, string? postgresConnectionString = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _time = time;
         _settings = settings ?? new Dictionary<string, string?>();
         _postgres = postgresConnectionString;
@@ -91,6 +94,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(_time ?? Clock);
             services.AddSingleton<IInterceptor>(Faults);
             services.AddSingleton<IInterceptor>(CommitFailures);
+            _services?.Invoke(services);
         });
     }
 
@@ -131,6 +135,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        // Idle connections would stay open on the shared test server for minutes after the test.
+        if (_postgres is not null) Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(_postgres));
         if (disposing && _ownsFolder && Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
     }
 }
