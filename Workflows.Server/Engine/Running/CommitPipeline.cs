@@ -29,6 +29,7 @@ public sealed class CommitPipeline : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly ILogger<CommitPipeline> _log;
     private readonly Task _writer;
+    private int _queued;
 
     public CommitPipeline(IWorkflowStore store, IOptions<EngineOptions> options, ILogger<CommitPipeline> log)
     {
@@ -39,7 +40,7 @@ public sealed class CommitPipeline : IAsyncDisposable
     }
 
     /// <summary>Bursts queued for the next commit (not counting those being written now).</summary>
-    public int Queued => _queue.Reader.Count;
+    public int Queued => Volatile.Read(ref _queued);
 
     /// <summary>
     /// Commits the burst with whatever else is waiting; completes once it is durable, or throws what made it
@@ -49,7 +50,12 @@ public sealed class CommitPipeline : IAsyncDisposable
     public Task CommitAsync(Burst burst, long? loadedStamp)
     {
         var waiting = new Waiting(new PendingCommit(burst, loadedStamp), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(waiting)) throw new ObjectDisposedException(nameof(CommitPipeline), "The engine is stopping: nothing more is committed.");
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(waiting))
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ObjectDisposedException(nameof(CommitPipeline), "The engine is stopping: nothing more is committed.");
+        }
         return waiting.Answer.Task;
     }
 
@@ -63,6 +69,7 @@ public sealed class CommitPipeline : IAsyncDisposable
             commits.Clear();
             while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var next))
             {
+                Interlocked.Decrement(ref _queued);
                 batch.Add(next);
                 commits.Add(next.Commit);
             }

@@ -18,6 +18,20 @@ public sealed class CommitFailures : SaveChangesInterceptor
         base.SaveChangesFailed(eventData);
     }
 
+    // EF reports a stamp that no longer matches apart from other failures, without SaveChangesFailed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ThrowingConcurrencyException(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ThrowingConcurrencyExceptionAsync(eventData, result, cancellationToken);
+    }
+
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);

@@ -12,7 +12,12 @@ namespace FocWorkflows.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class HeldStore(IWorkflowStore inner) : IWorkflowStore
 {
-    private TaskCompletionSource? _held;
+    private TaskCompletionSource? _held; // taken by the next commit
+    private TaskCompletionSource? _release;
+    private volatile bool _holding;
+
+    /// <summary>Whether a commit is waiting for <see cref="Release"/> now.</summary>
+    public bool IsHolding => _holding;
 
     /// <summary>The instance ids of each commit's bursts, in the order the commits were made.</summary>
     public List<string[]> Batches { get; } = [];
@@ -21,9 +26,9 @@ public sealed class HeldStore(IWorkflowStore inner) : IWorkflowStore
     public Action<IReadOnlyList<PendingCommit>>? BeforeBatch { get; set; }
 
     /// <summary>The next commit waits until <see cref="Release"/>.</summary>
-    public void HoldNextCommit() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void HoldNextCommit() => _held = _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Release() => _held?.TrySetResult();
+    public void Release() => _release?.TrySetResult();
 
     /// <summary>Replaces the server's store by this one, around it.</summary>
     public static void Install(IServiceCollection services, Action<HeldStore> created)
@@ -40,7 +45,12 @@ public sealed class HeldStore(IWorkflowStore inner) : IWorkflowStore
 
     public async Task<IReadOnlyList<Exception?>> CommitBatchAsync(IReadOnlyList<PendingCommit> commits, CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref _held, null) is { } held) await held.Task;
+        if (Interlocked.Exchange(ref _held, null) is { } held)
+        {
+            _holding = true;
+            await held.Task;
+            _holding = false;
+        }
         lock (Batches) Batches.Add([.. commits.Select(c => c.Burst.Instance.Id)]);
         BeforeBatch?.Invoke(commits);
         return await inner.CommitBatchAsync(commits, ct);
