@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
 using FocWorkflows.Server.Observability;
 using FocWorkflows.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -41,25 +46,34 @@ public sealed class ObservabilityStartupTests
     [Theory]
     [InlineData(ObservabilityOptions.EndpointKey)]
     [InlineData(ObservabilityOptions.StandardEndpointVariable)]
-    public async Task Stop_EndpointOverHttpProtobuf_ExportsTracesAndMetricsToTheirSignalPaths(string endpointKey)
+    public async Task Export_EndpointOverHttpProtobuf_SendsTracesAndMetricsToTheirSignalPaths(string endpointKey)
     {
         using var collector = WireMockServer.Start();
-        collector.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
-        var app = new TestApp(settings: new Dictionary<string, string?>
+        // Noted before answering: WireMock's own log is written after the answer, which the exporter may not wait for.
+        var paths = new ConcurrentQueue<string>();
+        collector.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithCallback(request =>
+        {
+            paths.Enqueue(request.AbsolutePath);
+            return new ResponseMessage { StatusCode = 200 };
+        }));
+        using var app = new TestApp(settings: new Dictionary<string, string?>
         {
             [endpointKey] = $"http://127.0.0.1:{collector.Port}",
             // OpenTelemetry's own key for the protocol, read from configuration as from the environment.
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         });
-        using (app)
-        {
-            var response = await app.ClientAs(People.Chair).GetAsync("/api/definitions");
-            Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
-        }
 
-        // Stopping flushes what is batched: the request's span and the metrics so far.
-        var paths = collector.LogEntries.Select(e => e.RequestMessage!.AbsolutePath).ToList();
-        Assert.Contains("/v1/traces", paths);
-        Assert.Contains("/v1/metrics", paths);
+        var response = await app.ClientAs(People.Chair).GetAsync("/api/definitions");
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+
+        // Flushed by hand rather than waiting for the export interval; again until the request's span has ended.
+        var traces = app.Services.GetRequiredService<TracerProvider>();
+        var metrics = app.Services.GetRequiredService<MeterProvider>();
+        await TestApp.EventuallyAsync(() =>
+        {
+            traces.ForceFlush(5000);
+            metrics.ForceFlush(5000);
+            return Task.FromResult(paths.Contains("/v1/traces") && paths.Contains("/v1/metrics"));
+        }, $"the collector received traces and metrics (it received: {string.Join(", ", paths)})");
     }
 }
