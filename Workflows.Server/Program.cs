@@ -5,6 +5,7 @@ using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Designer;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Integrations.Graph;
+using FocWorkflows.Server.Observability;
 using FocWorkflows.Server.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddDeliberation();
 builder.Services.AddGraphIntegration();
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddDesignerHost();
+builder.Services.AddObservability(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FocWorkflows.Server.Engine.State;
+using FocWorkflows.Server.Observability;
 using FocWorkflows.Server.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -125,11 +126,13 @@ public sealed class OutboxDispatcher(
         {
             log.LogInformation("Outbox message {Id} is superseded: {Why}", message.Id, why);
             await store.FinishAsync(attempt, OutboxAttemptOutcome.Superseded, why, now, OutboxStatus.Superseded, null, false, null, ct);
+            Measure(message, "superseded", now);
             return OutboxAttemptOutcome.Superseded;
         }
         if (failure is null)
         {
             await store.FinishAsync(attempt, OutboxAttemptOutcome.Sent, null, now, OutboxStatus.Sent, null, false, delivered.Link, ct);
+            Measure(message, EngineTelemetry.SentOutcome, now);
             return OutboxAttemptOutcome.Sent;
         }
 
@@ -141,19 +144,29 @@ public sealed class OutboxDispatcher(
                 await store.PauseAsync(attempt.Mailbox, until, ct);
                 log.LogInformation("Mailbox {Mailbox} is throttled until {Until}; its messages wait.", attempt.Mailbox, until);
                 await store.FinishAsync(attempt, OutboxAttemptOutcome.Throttled, failure.Message, now, OutboxStatus.Pending, until, false, null, ct);
+                Measure(message, "throttled", now);
                 return OutboxAttemptOutcome.Throttled;
             case DeliveryFailureKind.Transient when failures < Options.MaxAttempts:
                 var next = now + RetrySchedule.After(failures, Options, failure.RetryAfter);
                 log.LogWarning("Outbox message {Id} attempt {Number} failed: {Error}. Next try at {Next}.", message.Id, attempt.Number, failure.Message, next);
                 await store.FinishAsync(attempt, OutboxAttemptOutcome.Failed, failure.Message, now, OutboxStatus.Pending, next, true, null, ct);
+                Measure(message, "failed", now);
                 break;
             default:
                 log.LogError("Outbox message {Id} is dead after attempt {Number}: {Error}", message.Id, attempt.Number, failure.Message);
                 await store.FinishAsync(attempt, OutboxAttemptOutcome.Failed, failure.Message, now, OutboxStatus.Dead, null, true, null, ct);
+                Measure(message, "dead", now);
                 break;
         }
         return OutboxAttemptOutcome.Failed;
     }
+
+    /// <summary>
+    /// Counted once the outcome is committed: an attempt whose process stopped before that is not counted, the
+    /// message's next attempt is. "failed" is tried again by itself; "dead" only after an operator's retry.
+    /// </summary>
+    private static void Measure(OutboxMessage message, string outcome, DateTimeOffset now) =>
+        EngineTelemetry.OutboxDelivered(message.Kind, outcome, now - message.CreatedAt);
 
     /// <summary>What a delivery left behind: the event's (new) link to record, or why there was nothing to send.</summary>
     private sealed record Delivered(CalendarEventLink? Link = null, string? Moot = null);
