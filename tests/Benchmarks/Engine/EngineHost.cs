@@ -17,7 +17,8 @@ namespace FocWorkflows.Benchmarks.Engine;
 /// The server's engine without HTTP: the same service registrations as Program.cs (persistence,
 /// engine, deliberation, outbox) in a generic host, on a fresh SQLite file in a temporary folder.
 /// Starting it migrates the database exactly as the server does. No timer worker, no outbox
-/// dispatcher and no logging, so nothing but the measured calls runs.
+/// dispatcher and no logging, so nothing but the measured calls runs. It may also start on a copy of a
+/// database saved earlier (<see cref="SaveCopyAsync"/>), so a large seed is built once and reused.
 /// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
@@ -35,11 +36,18 @@ public sealed class EngineHost : IAsyncDisposable
 
     public WorkflowRuntime Runtime => Services.GetRequiredService<WorkflowRuntime>();
 
-    /// <summary>Builds the services without starting anything (no database is touched).</summary>
-    public static EngineHost Create()
+    /// <summary>The server's database file in a data folder (WorkflowDbContextFactory's name for it).</summary>
+    public const string DatabaseFileName = "focworkflows.db";
+
+    /// <summary>
+    /// Builds the services without starting anything (no database is touched). <paramref name="databaseCopy"/>: a
+    /// database file to copy into the fresh folder first; <paramref name="clock"/>: instead of the system clock.
+    /// </summary>
+    public static EngineHost Create(string? databaseCopy = null, TimeProvider? clock = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "focwf-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        if (databaseCopy is not null) File.Copy(databaseCopy, Path.Combine(folder, DatabaseFileName));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             EnvironmentName = "Benchmark",
@@ -59,6 +67,11 @@ public sealed class EngineHost : IAsyncDisposable
         builder.Services.AddWorkflowEngine();
         builder.Services.AddDeliberation();
         builder.Services.AddGraphIntegration();
+        if (clock is not null)
+        {
+            // The engine registers TimeProvider.System as a singleton; the last registration wins.
+            builder.Services.AddSingleton(clock);
+        }
         return new EngineHost(builder.Build(), folder);
     }
 
@@ -77,6 +90,20 @@ public sealed class EngineHost : IAsyncDisposable
         }
         return host;
     }
+
+    /// <summary>Starts the host on a copy of a saved database, whose definitions are already published.</summary>
+    public static async Task<EngineHost> StartOnCopyAsync(string databaseFile, TimeProvider? clock = null)
+    {
+        var host = Create(databaseFile, clock);
+        await host._host.StartAsync();
+        return host;
+    }
+
+    /// <summary>
+    /// Writes a consistent, compacted copy of the database to <paramref name="path"/> (SQLite's VACUUM INTO), WAL
+    /// content included, while the host runs.
+    /// </summary>
+    public Task SaveCopyAsync(string path) => QueryAsync(db => db.Database.ExecuteSqlAsync($"VACUUM INTO {path}"));
 
     public async Task<T> QueryAsync<T>(Func<WorkflowDbContext, Task<T>> query)
     {
