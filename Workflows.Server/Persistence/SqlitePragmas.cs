@@ -1,19 +1,28 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FocWorkflows.Server.Persistence;
 
 /// <summary>
-/// Pragmas apply per connection and connections are pooled, so they are set on every open:
-/// synchronous=FULL means what the API acknowledged is on disk; busy_timeout makes concurrent
-/// writers wait instead of failing.
+/// Pragmas apply per connection: synchronous=FULL means what the API acknowledged is on disk;
+/// busy_timeout makes concurrent writers wait instead of failing. Connections are pooled, and a pooled
+/// connection keeps its pragmas, so they are set once per native connection, not at every open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
+    // The native connections already set up; a closed one is collected with its entry.
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
+    private static bool IsNew(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!IsNew(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -21,6 +30,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!IsNew(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Persistence;
 
 /// <summary>
 /// Creates the provider's context for every unit of work. The options are built once: SQLite on a
-/// file in the data folder (the embedded default), or PostgreSQL from a connection string.
+/// file in the data folder (the embedded default), or PostgreSQL from a connection string. Contexts
+/// are pooled: a burst's few reads and its commit reuse a reset context instead of building one.
 /// </summary>
 internal sealed class WorkflowDbContextFactory : IDbContextFactory<WorkflowDbContext>
 {
@@ -20,8 +22,8 @@ internal sealed class WorkflowDbContextFactory : IDbContextFactory<WorkflowDbCon
             var builder = new DbContextOptionsBuilder<PostgresWorkflowDbContext>()
                 .UseNpgsql(storage.ConnectionString)
                 .AddInterceptors(interceptors);
-            var built = builder.Options;
-            _create = () => new PostgresWorkflowDbContext(built);
+            var pool = new PooledDbContextFactory<PostgresWorkflowDbContext>(builder.Options);
+            _create = pool.CreateDbContext;
         }
         else
         {
@@ -30,8 +32,8 @@ internal sealed class WorkflowDbContextFactory : IDbContextFactory<WorkflowDbCon
             var builder = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
                 .UseSqlite($"Data Source={Path.Combine(folder, "focworkflows.db")};Pooling=True")
                 .AddInterceptors([new SqlitePragmas(), .. interceptors]);
-            var built = builder.Options;
-            _create = () => new SqliteWorkflowDbContext(built);
+            var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(builder.Options);
+            _create = pool.CreateDbContext;
         }
     }
 
