@@ -36,4 +36,15 @@ public sealed class EngineOptionsTests
         var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException ?? throw error;
         Assert.Equal("Engine:JournalCheckInterval must be above zero and at most 30 days.", Assert.Single(validation.Failures));
     }
+
+    [Theory]
+    [InlineData("Engine:MaxBurstsPerCommit", "0", "Engine:MaxBurstsPerCommit must be above zero.")]
+    [InlineData("Engine:TimersFiredAtOnce", "-1", "Engine:TimersFiredAtOnce must be above zero.")]
+    public void Start_GroupCommitSettingBelowOne_FailsNamingTheKey(string key, string value, string message)
+    {
+        var error = StartFailure(key, value);
+
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException ?? throw error;
+        Assert.Equal(message, Assert.Single(validation.Failures));
+    }
 }
