@@ -1,0 +1,56 @@
+using FocWorkflows.Server.Deliberation.Drafts;
+using FocWorkflows.Server.Deliberation.Publications;
+
+namespace FocWorkflows.Server.Deliberation.Word;
+
+/// <summary>A government that signed or dissociated, by its name.</summary>
+public sealed record Government(string Code, string Name);
+
+/// <summary>
+/// The adopted text as the coalition sends it out: title, release date, the numbered text, its
+/// signatories (and who dissociated), then each translation provided, on its own page, in its language.
+/// </summary>
+public static class PublicationDocx
+{
+    public static byte[] Write(Publication publication, IReadOnlyList<Government> signatories, IReadOnlyList<Government> dissociated,
+        IReadOnlyList<Translation> translations, TimeZoneInfo zone)
+    {
+        var released = publication.ReleasedAt ?? publication.ReleaseAt;
+        var dateLine = publication.Status == PublicationStatus.Released
+            ? $"Released on {WordDates.Day(released, zone)}"
+            : $"To be released on {WordDates.Day(publication.ReleaseAt, zone)} (embargoed until then)";
+        using var document = new DocxDocument(publication.Title, "Freedom Online Coalition", released, $"{publication.Title}, version {publication.DraftNumber}");
+        var writer = new WordParagraphs(document);
+        writer.AppendPlain(WordStyles.Title, [new WordPiece(publication.Title, default)]);
+        writer.AppendPlain(WordStyles.Subtitle, [new WordPiece(dateLine, default)]);
+        AppendText(writer, publication.Markdown);
+
+        AppendGovernments(writer, "Signatories", signatories);
+        if (dissociated.Count > 0) AppendGovernments(writer, "Dissociated from the text", dissociated);
+
+        foreach (var translation in translations.Where(t => t.Markdown is not null))
+        {
+            writer.AppendPageBreak();
+            writer.AppendPlain(WordStyles.Heading(1), [new WordPiece($"{LanguageTags.NativeName(translation.Language)} ({translation.Language})", default)]);
+            if (translation.SourceVersion != publication.DraftNumber)
+                writer.AppendPlain(WordStyles.Subtitle, [new WordPiece(
+                    $"Translated from version {translation.SourceVersion}; the adopted text is version {publication.DraftNumber}.", default)]);
+            writer.Language = translation.Language;
+            AppendText(writer, translation.Markdown!);
+            writer.Language = null;
+        }
+        return document.ToBytes();
+    }
+
+    private static void AppendText(WordParagraphs writer, string markdown)
+    {
+        foreach (var paragraph in Paragraphs.Of(markdown)) writer.AppendNumbered(paragraph.Number, MarkdownBlocks.Of(paragraph.Markdown));
+    }
+
+    private static void AppendGovernments(WordParagraphs writer, string heading, IReadOnlyList<Government> governments)
+    {
+        writer.AppendPlain(WordStyles.Heading(2), [new WordPiece(heading, default)]);
+        if (governments.Count == 0) writer.AppendPlain("Normal", [new WordPiece("None.", default)]);
+        foreach (var government in governments) writer.AppendPlain("Normal", [new WordPiece(government.Name, default)]);
+    }
+}
