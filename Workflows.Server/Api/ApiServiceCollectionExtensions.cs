@@ -87,6 +87,7 @@ public static class ApiServiceCollectionExtensions
         api.MapApprovals();
         api.MapDrafts();
         api.MapPublications();
+        api.MapWordDownloads();
         api.MapOutbox();
 
         app.MapSessionEndpoints(mode);

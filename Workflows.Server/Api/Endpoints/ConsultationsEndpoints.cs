@@ -75,7 +75,7 @@ public static class ConsultationsEndpoints
         && await access.SeesAllCommentsAsync(await access.CallerAsync(user, ct), consultation, ct);
 
     /// <summary>The consultation, when the caller may see it: its audience (a link only for its own), the task force, chairs, the secretariat.</summary>
-    private static async Task<Consultation> VisibleAsync(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store, CancellationToken ct)
+    internal static async Task<Consultation> VisibleAsync(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store, CancellationToken ct)
     {
         RequireLinkFor(user, id);
         var consultation = await FindAsync(store, id, ct);

@@ -70,7 +70,7 @@ public static class DispositionsEndpoints
     /// The matrix names commenters and decisions: whole for who sees the instance's internals; an advisor of the
     /// consultation gets the rows of their own comments only.
     /// </summary>
-    private static async Task<(Consultation Consultation, IReadOnlyList<MatrixRow> Rows)> BuildAsync(string id, ClaimsPrincipal user,
+    internal static async Task<(Consultation Consultation, IReadOnlyList<MatrixRow> Rows)> BuildAsync(string id, ClaimsPrincipal user,
         InstanceAccess access, ConsultationStore store, IDirectory directory, CancellationToken ct)
     {
         var consultation = await ConsultationsEndpoints.FindAsync(store, id, ct);

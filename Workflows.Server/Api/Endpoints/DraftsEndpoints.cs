@@ -99,10 +99,10 @@ public static class DraftsEndpoints
         int Count(ParagraphChangeKind kind) => redline.Changes.Count(c => c.Kind == kind);
     }
 
-    private static void RequireVisible(DraftVisibility visible, int number) => CallerAccess.Require(visible.Sees(number),
+    internal static void RequireVisible(DraftVisibility visible, int number) => CallerAccess.Require(visible.Sees(number),
         $"Version {number} is for the instance's task force, chairs, the secretariat and the audience of a consultation on it.");
 
-    private static async Task<DraftVersion> FindAsync(DraftStore drafts, string id, int number, CancellationToken ct)
+    internal static async Task<DraftVersion> FindAsync(DraftStore drafts, string id, int number, CancellationToken ct)
     {
         if (!await drafts.InstanceExistsAsync(id, ct)) throw WorkflowProblem.NotFound("Instance", id);
         return await drafts.GetAsync(id, number, ct) ?? throw WorkflowProblem.NotFound("Draft version", $"{id} v{number}");

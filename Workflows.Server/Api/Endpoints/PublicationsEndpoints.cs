@@ -50,12 +50,16 @@ public static class PublicationsEndpoints
 
     private static async Task<Ok<PublicationResponse>> Get(string id, ClaimsPrincipal user, InstanceAccess access, PublicationStore publications,
         CancellationToken ct)
+        => TypedResults.Ok(await ToResponseAsync(await VisibleAsync(id, user, access, publications, ct), SignedIn(user), publications, ct));
+
+    internal static async Task<Publication> VisibleAsync(string id, ClaimsPrincipal user, InstanceAccess access, PublicationStore publications,
+        CancellationToken ct)
     {
         var publication = await publications.GetAsync(id, ct);
         // Before release the text is under embargo: whoever may not see it yet (the public, people outside the task force) cannot tell it exists.
         if (publication is null || !await access.SeesPublicationAsync(await access.CallerAsync(user, ct), publication, ct))
             throw WorkflowProblem.NotFound("Publication", id);
-        return TypedResults.Ok(await ToResponseAsync(publication, SignedIn(user), publications, ct));
+        return publication;
     }
 
     private static async Task<Ok<TranslationResponse>> ProvideTranslation(string id, string language, ProvideTranslationRequest request,

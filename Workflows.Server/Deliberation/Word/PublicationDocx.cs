@@ -3,16 +3,13 @@ using FocWorkflows.Server.Deliberation.Publications;
 
 namespace FocWorkflows.Server.Deliberation.Word;
 
-/// <summary>A government that signed or dissociated, by its name.</summary>
-public sealed record Government(string Code, string Name);
-
 /// <summary>
 /// The adopted text as the coalition sends it out: title, release date, the numbered text, its
-/// signatories (and who dissociated), then each translation provided, on its own page, in its language.
+/// signatories by name (and who dissociated), then each translation provided, on its own page, in its language.
 /// </summary>
 public static class PublicationDocx
 {
-    public static byte[] Write(Publication publication, IReadOnlyList<Government> signatories, IReadOnlyList<Government> dissociated,
+    public static byte[] Write(Publication publication, IReadOnlyList<string> signatories, IReadOnlyList<string> dissociated,
         IReadOnlyList<Translation> translations, TimeZoneInfo zone)
     {
         var released = publication.ReleasedAt ?? publication.ReleaseAt;
@@ -47,10 +44,10 @@ public static class PublicationDocx
         foreach (var paragraph in Paragraphs.Of(markdown)) writer.AppendNumbered(paragraph.Number, MarkdownBlocks.Of(paragraph.Markdown));
     }
 
-    private static void AppendGovernments(WordParagraphs writer, string heading, IReadOnlyList<Government> governments)
+    private static void AppendGovernments(WordParagraphs writer, string heading, IReadOnlyList<string> governments)
     {
         writer.AppendPlain(WordStyles.Heading(2), [new WordPiece(heading, default)]);
         if (governments.Count == 0) writer.AppendPlain("Normal", [new WordPiece("None.", default)]);
-        foreach (var government in governments) writer.AppendPlain("Normal", [new WordPiece(government.Name, default)]);
+        foreach (var government in governments) writer.AppendPlain("Normal", [new WordPiece(government, default)]);
     }
 }

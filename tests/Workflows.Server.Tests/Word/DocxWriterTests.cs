@@ -108,7 +108,7 @@ public sealed class DocxWriterTests
             new() { Id = "t3", PublicationId = "p", Language = "es", SourceVersion = 3, Status = TranslationStatus.Pending },
         ];
 
-        var docx = PublicationDocx.Write(publication, [new("FR", "France"), new("CH", "Switzerland")], [new("XX", "Xland")], translations, TimeZoneInfo.Utc);
+        var docx = PublicationDocx.Write(publication, ["France", "Switzerland"], ["Xland"], translations, TimeZoneInfo.Utc);
 
         Assert.Empty(WordOutput.ValidationErrors(docx));
         using var document = WordOutput.Open(docx);

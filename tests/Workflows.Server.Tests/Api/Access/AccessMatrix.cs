@@ -76,7 +76,9 @@ public static class AccessMatrix
         ["POST /api/instances/{id}/retry"] =                                    R(SignIn, SignIn, No,     No,     No,     No,     No,     Ok,     Ok,     "chairs, co-chairs, the secretariat operate"),
         ["GET /api/instances/{id}/drafts"] =                                    R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "its internals"),
         ["GET /api/instances/{id}/drafts/{number:int}"] =                       R(SignIn, SignIn, Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "its internals, and the audience consulted on that version"),
+        ["GET /api/instances/{id}/drafts/{number:int}.docx"] =                  R(SignIn, SignIn, Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "as the version itself"),
         ["GET /api/instances/{id}/drafts/{from:int}/diff/{to:int}"] =           R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "whoever may read both versions"),
+        ["GET /api/instances/{id}/drafts/{from:int}/diff/{to:int}.docx"] =      R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "as the redline itself"),
         ["POST /api/instances/{id}/drafts"] =                                   R(SignIn, SignIn, No,     No,     No,     No,     Ok,     No,     No,     "the pen-holders (the secretariat on their behalf)"),
 
         // Tasks: the inbox is one's own; a task is for its assignees and whoever sees the instance's internals.
@@ -94,6 +96,7 @@ public static class AccessMatrix
 
         // A consultation: its audience (an advisor's link for its own only) and the internals; the comment-resolution matrix is internal.
         ["GET /api/consultations/{id}"] =                                       R(SignIn, Ok,     Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "its audience and the internals"),
+        ["GET /api/consultations/{id}/draft.docx"] =                            R(SignIn, Ok,     Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "as the consultation: its audience and the internals"),
         ["GET /api/consultations/{id}/comments"] =                              R(SignIn, Ok,     Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "its audience (their own comments) and the internals (all)"),
         ["POST /api/consultations/{id}/comments"] =                             R(SignIn, Ok,     Ok,     No,     No,     No,     No,     No,     No,     "its audience (here the Advisory Network)"),
         ["POST /api/consultations/{id}/close"] =                                R(SignIn, SignIn, No,     No,     No,     No,     Ok,     Ok,     Ok,     "chairs, co-chairs, pen-holders, the secretariat steer"),
@@ -102,6 +105,7 @@ public static class AccessMatrix
         ["GET /api/consultations/{id}/dispositions"] =                          R(SignIn, SignIn, Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "the internals; an advisor of it, the rows of their own comments"),
         ["GET /api/consultations/{id}/dispositions.csv"] =                      R(SignIn, SignIn, Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "the internals; an advisor of it, the rows of their own comments"),
         ["GET /api/consultations/{id}/dispositions.md"] =                       R(SignIn, SignIn, Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "the internals; an advisor of it, the rows of their own comments"),
+        ["GET /api/consultations/{id}/dispositions.docx"] =                     R(SignIn, SignIn, Ok,     No,     No,     Ok,     Ok,     Ok,     Ok,     "the internals; an advisor of it, the rows of their own comments"),
         ["PUT /api/consultations/{id}/dispositions/{commentId}"] =              R(SignIn, SignIn, No,     No,     No,     No,     Ok,     No,     Ok,     "the pen-holders and the secretariat"),
         ["GET /api/consultations/{id}/links"] =                                 R(SignIn, SignIn, No,     No,     No,     No,     No,     No,     Ok,     "the secretariat"),
         ["POST /api/consultations/{id}/links/revoke"] =                         R(SignIn, SignIn, No,     No,     No,     No,     No,     No,     Ok,     "the secretariat"),
@@ -115,6 +119,7 @@ public static class AccessMatrix
         // Publications: public once released; before, an embargoed text does not exist for whoever may not see the internals.
         ["GET /api/publications"] =                                             R(Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     "everyone, each seeing what is released or theirs"),
         ["GET /api/publications/{id}"] =                                        R(Nf,     Nf,     Nf,     Nf,     Nf,     Ok,     Ok,     Ok,     Ok,     "released: everyone; embargoed: the internals"),
+        ["GET /api/publications/{id}.docx"] =                                   R(Nf,     Nf,     Nf,     Nf,     Nf,     Ok,     Ok,     Ok,     Ok,     "as the publication"),
         ["PUT /api/publications/{id}/translations/{language}"] =                R(SignIn, SignIn, No,     No,     No,     No,     Ok,     No,     Ok,     "the pen-holders and the secretariat"),
 
         // The outbox: chairs, co-chairs, the secretariat.

@@ -50,7 +50,9 @@ internal static class AccessProbes
         ["POST /api/instances/{id}/drafts"] = Send(HttpMethod.Post, async w => $"/api/instances/{await w.FreshStatementAsync()}/drafts", new { markdown = "A probe's draft." }),
         ["GET /api/instances/{id}/drafts"] = Get(w => $"/api/instances/{w.Statement}/drafts"),
         ["GET /api/instances/{id}/drafts/{number:int}"] = Get(w => $"/api/instances/{w.Statement}/drafts/2"),
+        ["GET /api/instances/{id}/drafts/{number:int}.docx"] = Get(w => $"/api/instances/{w.Statement}/drafts/2.docx"),
         ["GET /api/instances/{id}/drafts/{from:int}/diff/{to:int}"] = Get(w => $"/api/instances/{w.Statement}/drafts/1/diff/2"),
+        ["GET /api/instances/{id}/drafts/{from:int}/diff/{to:int}.docx"] = Get(w => $"/api/instances/{w.Statement}/drafts/1/diff/2.docx"),
 
         ["GET /api/tasks"] = Get(_ => "/api/tasks"),
         ["GET /api/tasks/{id}"] = Get(w => $"/api/tasks/{w.AdvisoryTask}"),
@@ -64,6 +66,7 @@ internal static class AccessProbes
         ["POST /api/task-forces"] = Send(HttpMethod.Post, _ => "/api/task-forces", new { id = "probe-force", name = "A probe's task force" }),
 
         ["GET /api/consultations/{id}"] = Get(w => $"/api/consultations/{w.Advisory}"),
+        ["GET /api/consultations/{id}/draft.docx"] = Get(w => $"/api/consultations/{w.Advisory}/draft.docx"),
         ["GET /api/consultations/{id}/comments"] = Get(w => $"/api/consultations/{w.Advisory}/comments"),
         ["POST /api/consultations/{id}/comments"] = Send(HttpMethod.Post, w => $"/api/consultations/{w.Advisory}/comments", new { paragraph = 1, text = "A probe's comment." }),
         ["POST /api/consultations/{id}/close"] = Send(HttpMethod.Post, async w => $"/api/consultations/{await w.FreshConsultationAsync()}/close", new { reason = "A probe." }),
@@ -72,6 +75,7 @@ internal static class AccessProbes
         ["GET /api/consultations/{id}/dispositions"] = Get(w => $"/api/consultations/{w.Advisory}/dispositions"),
         ["GET /api/consultations/{id}/dispositions.csv"] = Get(w => $"/api/consultations/{w.Advisory}/dispositions.csv"),
         ["GET /api/consultations/{id}/dispositions.md"] = Get(w => $"/api/consultations/{w.Advisory}/dispositions.md"),
+        ["GET /api/consultations/{id}/dispositions.docx"] = Get(w => $"/api/consultations/{w.Advisory}/dispositions.docx"),
         ["PUT /api/consultations/{id}/dispositions/{commentId}"] = Send(HttpMethod.Put, async w =>
         {
             // Fresh each time: the first disposal allowed answers the only comment and ends the step.
@@ -89,6 +93,7 @@ internal static class AccessProbes
 
         ["GET /api/publications"] = Get(_ => "/api/publications"),
         ["GET /api/publications/{id}"] = Get(w => $"/api/publications/{w.Embargoed}"),
+        ["GET /api/publications/{id}.docx"] = Get(w => $"/api/publications/{w.Embargoed}.docx"),
         ["PUT /api/publications/{id}/translations/{language}"] = Send(HttpMethod.Put, w => $"/api/publications/{w.Embargoed}/translations/fr",
             new { markdown = "Les États doivent protéger les droits." }),
 
