@@ -13,7 +13,14 @@ public sealed record DraftPageView(string InstanceId, IReadOnlyList<int> Version
 /// <summary>The redline between two versions, as sanitized HTML with <c>ins</c>/<c>del</c>, and its counts.</summary>
 public sealed record RedlineView(string InstanceId, int From, int To, string Html, int Changed, int Added, int Removed);
 
-public sealed record DraftSubmission(string? Markdown, string? Note);
+/// <summary>The next version as the page sends it; <see cref="Title"/> empty keeps the text's title.</summary>
+public sealed record DraftSubmission(string? Markdown, string? Note, string? Title = null);
+
+/// <summary>
+/// What a Word document became: its text as Markdown and its title, with a sentence for each kind of content
+/// that could not be kept; or, when it cannot be read at all, why (<see cref="Refused"/>) and nothing else.
+/// </summary>
+public sealed record WordReading(string? Markdown, string? Title, IReadOnlyList<string> NotKept, string? Refused);
 
 /// <summary>Reading an instance's draft versions and their redlines, and submitting the next version.</summary>
 public interface IDraftsPort
@@ -28,4 +35,7 @@ public interface IDraftsPort
     Task<Seen<RedlineView>> RedlineAsync(string instanceId, int from, int to, string viewerEmail, CancellationToken ct);
 
     Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct);
+
+    /// <summary>Reads a .docx into a draft's Markdown, storing nothing: the pen-holder checks the text, then submits it.</summary>
+    Task<WordReading> ReadWordAsync(Stream document, CancellationToken ct);
 }

@@ -88,6 +88,7 @@ public static class ApiServiceCollectionExtensions
         api.MapDrafts();
         api.MapPublications();
         api.MapWordDownloads();
+        api.MapWordUploads();
         api.MapOutbox();
 
         app.MapSessionEndpoints(mode);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FocWorkflows.Server.Api.Endpoints;
+using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
@@ -20,6 +22,10 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         var problem = exception switch
         {
             WorkflowProblem p => Build(StatusOf(p.Kind), p.Title, p.Message, Slug(p.Kind), p.Errors),
+            DocxRefused refused => Build(StatusOf(refused.Kind), TitleOf(refused.Kind), refused.Message, SlugOf(refused.Kind),
+                new Dictionary<string, string[]> { [WordUploadEndpoints.FileField] = [refused.Message] }),
+            DocxLossesUnconfirmed unconfirmed => WithLosses(Build(422, "Content that cannot be kept", unconfirmed.Message, "docx-not-kept",
+                new Dictionary<string, string[]> { ["confirm"] = ["Confirm that the text may be submitted without what is listed in 'losses'."] }), unconfirmed.Import),
             InvalidDefinitionException d => WithFindings(Build(422, "Invalid definition", d.Message, "invalid-definition", null), d.Findings),
             BadHttpRequestException { InnerException: JsonException json } => Build(400, "Malformed JSON", json.Message, "malformed-request", null),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } big => Build(413, "Request too large", big.Message, "too-large", null),
@@ -59,6 +65,40 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
         if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
         return problem;
     }
+
+    private static ProblemDetails WithLosses(ProblemDetails problem, DocxImport import)
+    {
+        problem.Extensions["losses"] = import.Losses;
+        problem.Extensions["paragraphs"] = Deliberation.Drafts.Paragraphs.Of(import.Markdown).Count;
+        return problem;
+    }
+
+    private static int StatusOf(DocxRefusalKind kind) => kind switch
+    {
+        DocxRefusalKind.TooLarge => 413,
+        DocxRefusalKind.NotADocx or DocxRefusalKind.MacroEnabled => 415,
+        _ => 422,
+    };
+
+    private static string TitleOf(DocxRefusalKind kind) => kind switch
+    {
+        DocxRefusalKind.TooLarge => "Document too large",
+        DocxRefusalKind.NotADocx => "Not a Word document",
+        DocxRefusalKind.MacroEnabled => "Document with macros",
+        DocxRefusalKind.Encrypted => "Document protected by a password",
+        DocxRefusalKind.ZipBomb => "Document expands too far",
+        _ => "Damaged document",
+    };
+
+    private static string SlugOf(DocxRefusalKind kind) => "docx-" + kind switch
+    {
+        DocxRefusalKind.TooLarge => "too-large",
+        DocxRefusalKind.NotADocx => "not-a-docx",
+        DocxRefusalKind.MacroEnabled => "macro-enabled",
+        DocxRefusalKind.Encrypted => "encrypted",
+        DocxRefusalKind.ZipBomb => "zip-bomb",
+        _ => "damaged",
+    };
 
     private static int StatusOf(ProblemKind kind) => kind switch
     {

@@ -4,6 +4,7 @@ using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
+using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence;
@@ -46,18 +47,32 @@ internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultati
         if (!await drafts.InstanceExistsAsync(instanceId, ct)) throw WorkflowProblem.NotFound("Instance", instanceId);
         if (string.IsNullOrWhiteSpace(submission.Markdown))
             throw WorkflowProblem.Invalid("The draft is empty", new Dictionary<string, string[]> { ["markdown"] = ["Write the text of the draft."] });
-        if (DraftRules.Problems(submission.Markdown, note: submission.Note) is { Count: > 0 } errors)
+        var title = string.IsNullOrWhiteSpace(submission.Title) ? null : submission.Title.Trim();
+        if (DraftRules.Problems(submission.Markdown, title, submission.Note) is { Count: > 0 } errors)
             throw WorkflowProblem.Invalid("The draft is not valid", errors);
         var acting = await ActingAsync(directory, viewerEmail, ct);
         var versionId = Guid.NewGuid().ToString("N");
         await runtime.ResumeByKeyAsync(DraftActivity.Type, instanceId, new JsonObject
         {
-            ["action"] = DraftActivity.SubmitAction, ["versionId"] = versionId, ["markdown"] = submission.Markdown,
+            ["action"] = DraftActivity.SubmitAction, ["versionId"] = versionId, ["markdown"] = submission.Markdown, ["title"] = title,
             ["note"] = string.IsNullOrWhiteSpace(submission.Note) ? null : submission.Note.Trim(),
         }, acting.Actor, acting.OnBehalfOf, ct);
         _ = await drafts.FindAsync(versionId, ct)
             ?? throw WorkflowProblem.Conflict("Step closed", "The draft step closed before this version was recorded.");
     });
+
+    public async Task<WordReading> ReadWordAsync(Stream document, CancellationToken ct)
+    {
+        try
+        {
+            var import = DocxReader.Read(await DocxUpload.ReadBoundedAsync(document, ct));
+            return new WordReading(import.Markdown, import.Title, [.. import.Losses.Select(l => l.Message)], null);
+        }
+        catch (DocxRefused refused)
+        {
+            return new WordReading(null, null, [], refused.Message);
+        }
+    }
 
     // The page offers the form only where the step would take it: an open draft step, and a pen-holder.
     private async Task<bool> MaySubmitAsync(string instanceId, string viewerEmail, CancellationToken ct)

@@ -39,7 +39,7 @@ public static class DraftsEndpoints
         group.MapGet("/{from:int}/diff/{to:int}", Diff).WithSummary("The redline between two versions, as HTML and as paragraph changes.");
     }
 
-    private static async Task<Created<DraftResponse>> Submit(string id, SubmitDraftRequest request, HttpContext http, IDirectory directory,
+    internal static async Task<Created<DraftResponse>> Submit(string id, SubmitDraftRequest request, HttpContext http, IDirectory directory,
         WorkflowRuntime runtime, DraftStore drafts, IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time, CancellationToken ct)
     {
         if (!await drafts.InstanceExistsAsync(id, ct)) throw WorkflowProblem.NotFound("Instance", id);

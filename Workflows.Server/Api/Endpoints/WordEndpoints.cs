@@ -4,6 +4,7 @@ using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Word;
+using FocWorkflows.Server.Deliberation.Word.Writing;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence.Deliberation;
 using Microsoft.AspNetCore.Http.HttpResults;

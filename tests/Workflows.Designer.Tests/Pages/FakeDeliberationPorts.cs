@@ -52,6 +52,18 @@ internal sealed class FakeDraftsPort : IDraftsPort
         Sent.Add(submission);
         return Task.FromResult(Answer);
     }
+
+    /// <summary>What a document read gives; the bytes it was handed are kept.</summary>
+    public WordReading Reading { get; set; } = new("Read from Word.", null, [], null);
+    public List<byte[]> Read { get; } = [];
+
+    public async Task<WordReading> ReadWordAsync(Stream document, CancellationToken ct)
+    {
+        using var bytes = new MemoryStream();
+        await document.CopyToAsync(bytes, ct);
+        Read.Add(bytes.ToArray());
+        return Reading;
+    }
 }
 
 /// <summary>The disposition page's port: a canned matrix, and the choices it was sent.</summary>

@@ -72,6 +72,31 @@ public sealed class DraftPageTests : BunitContext
     }
 
     [Fact]
+    public void Draft_SubmitWithATitle_SendsItWithTheText()
+    {
+        _port.Draft = Draft(maySubmit: true);
+        var page = Render<DraftPage>(p => p.Add(x => x.InstanceId, "i-1"));
+
+        page.Find("#title").Change("Joint statement (revised)");
+        page.Find("#markdown").Change("Keep it on.");
+        page.Find("form.draft-form").Submit();
+
+        Assert.Equal(new DraftSubmission("Keep it on.", null, "Joint statement (revised)"), Assert.Single(_port.Sent));
+    }
+
+    [Fact]
+    public void Draft_OffersTheVersionAsAWordDocument_AndAWordFileToStartFrom()
+    {
+        _port.Draft = Draft(maySubmit: true);
+
+        var page = Render<DraftPage>(p => p.Add(x => x.InstanceId, "i-1").Add(x => x.Number, 2));
+
+        Assert.Equal("/api/instances/i-1/drafts/2.docx", page.Find("a[download]").GetAttribute("href"));
+        Assert.Equal("multipart/form-data", page.Find("form.word-form").GetAttribute("enctype"));
+        Assert.Contains(".docx", page.Find("#document").GetAttribute("accept"));
+    }
+
+    [Fact]
     public void Redline_RendersTheMarkedUpTextWithALegend()
     {
         _port.Redline = new RedlineView("i-1", 1, 2, "<section class=\"changed\" id=\"p2\"><p>Shutdowns <del>hurt</del><ins>harm</ins></p></section>", 1, 0, 0);

@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>Who made a tracked change, and when: Word shows it in the change's balloon.</summary>
 public sealed record ChangeAuthor(string Name, DateTimeOffset At);
@@ -27,7 +27,7 @@ internal sealed class DocxDocument : IDisposable
         _package = WordprocessingDocument.Create(_stream, WordprocessingDocumentType.Document);
         var main = _package.AddMainDocumentPart();
         main.Document = new Document(_body);
-        main.AddNewPart<StyleDefinitionsPart>().Styles = WordStyles.Create(language);
+        main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Create(language);
         _package.PackageProperties.Title = title;
         _package.PackageProperties.Creator = author;
         _package.PackageProperties.Created = created.UtcDateTime;
@@ -38,7 +38,7 @@ internal sealed class DocxDocument : IDisposable
         {
             var header = main.AddNewPart<HeaderPart>();
             header.Header = new Header(new Paragraph(
-                new ParagraphProperties(new ParagraphStyleId { Val = WordStyles.Subtitle }, new Justification { Val = JustificationValues.Right }),
+                new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Subtitle }, new Justification { Val = JustificationValues.Right }),
                 new Run(new Text(headerLine) { Space = SpaceProcessingModeValues.Preserve })));
             section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) });
         }

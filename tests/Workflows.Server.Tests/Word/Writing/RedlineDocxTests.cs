@@ -1,8 +1,9 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Word;
+using FocWorkflows.Server.Deliberation.Word.Writing;
 
-namespace FocWorkflows.Server.Tests.Word;
+namespace FocWorkflows.Server.Tests.Word.Writing;
 
 public sealed class RedlineDocxTests
 {

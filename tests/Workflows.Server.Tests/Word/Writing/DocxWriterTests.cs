@@ -4,8 +4,9 @@ using FocWorkflows.Server.Deliberation.Drafts;
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using FocWorkflows.Server.Deliberation.Publications;
 using FocWorkflows.Server.Deliberation.Word;
+using FocWorkflows.Server.Deliberation.Word.Writing;
 
-namespace FocWorkflows.Server.Tests.Word;
+namespace FocWorkflows.Server.Tests.Word.Writing;
 
 public sealed class DocxWriterTests
 {

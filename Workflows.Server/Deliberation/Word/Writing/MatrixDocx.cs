@@ -1,7 +1,7 @@
 using FocWorkflows.Server.Deliberation.Consultations;
 using Humanizer;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>
 /// The comment-resolution matrix as a Word table, landscape, its header row repeated on every page:
@@ -15,8 +15,8 @@ public static class MatrixDocx
     {
         using var document = new DocxDocument($"Comment resolution: {title}", null, at, $"Comment resolution, {WordDates.Moment(at, zone)}",
             landscape: true);
-        var writer = new WordParagraphs(document);
-        writer.AppendPlain(WordStyles.Title, [new WordPiece($"Comment resolution: {title}", default)]);
+        var writer = new DocxParagraphs(document);
+        writer.AppendPlain(DocxStyles.Title, [new WordPiece($"Comment resolution: {title}", default)]);
         if (rows.Count == 0)
         {
             writer.AppendPlain("Normal", [new WordPiece("No comments were made.", default)]);

@@ -1,13 +1,13 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>
 /// The styles of our documents, named as Word names its built-in ones ("heading 1", "Title"), so a
 /// document opened and edited in Word keeps its structure and our reader recognises it again.
 /// </summary>
-internal static class WordStyles
+internal static class DocxStyles
 {
     public const string Title = "Title";
     public const string Subtitle = "Subtitle";

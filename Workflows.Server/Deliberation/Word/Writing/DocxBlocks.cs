@@ -1,4 +1,4 @@
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>How a stretch of text looks; what Markdown can say and Word can show alike.</summary>
 public readonly record struct RunFormat(bool Bold = false, bool Italic = false, bool Strike = false, bool Superscript = false,

@@ -1,7 +1,7 @@
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Publications;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>
 /// The adopted text as the coalition sends it out: title, release date, the numbered text, its
@@ -17,9 +17,9 @@ public static class PublicationDocx
             ? $"Released on {WordDates.Day(released, zone)}"
             : $"To be released on {WordDates.Day(publication.ReleaseAt, zone)} (embargoed until then)";
         using var document = new DocxDocument(publication.Title, "Freedom Online Coalition", released, $"{publication.Title}, version {publication.DraftNumber}");
-        var writer = new WordParagraphs(document);
-        writer.AppendPlain(WordStyles.Title, [new WordPiece(publication.Title, default)]);
-        writer.AppendPlain(WordStyles.Subtitle, [new WordPiece(dateLine, default)]);
+        var writer = new DocxParagraphs(document);
+        writer.AppendPlain(DocxStyles.Title, [new WordPiece(publication.Title, default)]);
+        writer.AppendPlain(DocxStyles.Subtitle, [new WordPiece(dateLine, default)]);
         AppendText(writer, publication.Markdown);
 
         AppendGovernments(writer, "Signatories", signatories);
@@ -28,9 +28,9 @@ public static class PublicationDocx
         foreach (var translation in translations.Where(t => t.Markdown is not null))
         {
             writer.AppendPageBreak();
-            writer.AppendPlain(WordStyles.Heading(1), [new WordPiece($"{LanguageTags.NativeName(translation.Language)} ({translation.Language})", default)]);
+            writer.AppendPlain(DocxStyles.Heading(1), [new WordPiece($"{LanguageTags.NativeName(translation.Language)} ({translation.Language})", default)]);
             if (translation.SourceVersion != publication.DraftNumber)
-                writer.AppendPlain(WordStyles.Subtitle, [new WordPiece(
+                writer.AppendPlain(DocxStyles.Subtitle, [new WordPiece(
                     $"Translated from version {translation.SourceVersion}; the adopted text is version {publication.DraftNumber}.", default)]);
             writer.Language = translation.Language;
             AppendText(writer, translation.Markdown!);
@@ -39,14 +39,14 @@ public static class PublicationDocx
         return document.ToBytes();
     }
 
-    private static void AppendText(WordParagraphs writer, string markdown)
+    private static void AppendText(DocxParagraphs writer, string markdown)
     {
         foreach (var paragraph in Paragraphs.Of(markdown)) writer.AppendNumbered(paragraph.Number, MarkdownBlocks.Of(paragraph.Markdown));
     }
 
-    private static void AppendGovernments(WordParagraphs writer, string heading, IReadOnlyList<string> governments)
+    private static void AppendGovernments(DocxParagraphs writer, string heading, IReadOnlyList<string> governments)
     {
-        writer.AppendPlain(WordStyles.Heading(2), [new WordPiece(heading, default)]);
+        writer.AppendPlain(DocxStyles.Heading(2), [new WordPiece(heading, default)]);
         if (governments.Count == 0) writer.AppendPlain("Normal", [new WordPiece("None.", default)]);
         foreach (var government in governments) writer.AppendPlain("Normal", [new WordPiece(government, default)]);
     }

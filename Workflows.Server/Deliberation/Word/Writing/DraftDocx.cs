@@ -1,6 +1,6 @@
 using FocWorkflows.Server.Deliberation.Drafts;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>
 /// A draft version as a Word document: its title, then its paragraphs numbered as the product numbers
@@ -11,8 +11,8 @@ public static class DraftDocx
     public static byte[] Write(DraftVersion version, string authorName, TimeZoneInfo zone)
     {
         using var document = new DocxDocument(version.Title, authorName, version.SubmittedAt, HeaderLine(version, authorName, zone));
-        var writer = new WordParagraphs(document);
-        writer.AppendPlain(WordStyles.Title, [new WordPiece(version.Title, default)]);
+        var writer = new DocxParagraphs(document);
+        writer.AppendPlain(DocxStyles.Title, [new WordPiece(version.Title, default)]);
         foreach (var paragraph in Paragraphs.Of(version.Markdown)) writer.AppendNumbered(paragraph.Number, MarkdownBlocks.Of(paragraph.Markdown));
         return document.ToBytes();
     }

@@ -4,7 +4,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>
 /// Reads one numbered paragraph's Markdown (as <see cref="Paragraphs"/> cut it) into Word blocks:

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 public enum TrackedChange { None, Inserted, Deleted }
 
@@ -9,7 +9,7 @@ public enum TrackedChange { None, Inserted, Deleted }
 /// Writes blocks as Word paragraphs and tables into a <see cref="DocxDocument"/>: runs in their format,
 /// links, our paragraph numbers, and tracked insertions and deletions for redlines.
 /// </summary>
-internal sealed class WordParagraphs(DocxDocument document, ChangeAuthor? author = null)
+internal sealed class DocxParagraphs(DocxDocument document, ChangeAuthor? author = null)
 {
     private int? _list;
     private bool? _listOrdered;
@@ -80,7 +80,7 @@ internal sealed class WordParagraphs(DocxDocument document, ChangeAuthor? author
         var columns = Math.Max(1, table.Rows.Max(r => r.Count));
         var width = document.TextWidth / columns;
         var result = new Table(
-            new TableProperties(new TableStyle { Val = WordStyles.TableGrid }, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableProperties(new TableStyle { Val = DocxStyles.TableGrid }, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
                 new TableLook { Val = "04A0", FirstRow = true, FirstColumn = false, LastRow = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }),
             new TableGrid([.. Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString() })]));
         for (var r = 0; r < table.Rows.Count; r++)
@@ -110,19 +110,19 @@ internal sealed class WordParagraphs(DocxDocument document, ChangeAuthor? author
         {
             case TextBlockKind.Heading:
                 EndList();
-                properties.Append(new ParagraphStyleId { Val = WordStyles.Heading(block.HeadingLevel) });
+                properties.Append(new ParagraphStyleId { Val = DocxStyles.Heading(block.HeadingLevel) });
                 break;
             case TextBlockKind.ListItem:
-                properties.Append(new ParagraphStyleId { Val = WordStyles.ListParagraph },
+                properties.Append(new ParagraphStyleId { Val = DocxStyles.ListParagraph },
                     new NumberingProperties(new NumberingLevelReference { Val = block.ListLevel }, new NumberingId { Val = ListFor(block) }));
                 break;
             case TextBlockKind.Quote:
                 EndList();
-                properties.Append(new ParagraphStyleId { Val = WordStyles.Quote });
+                properties.Append(new ParagraphStyleId { Val = DocxStyles.Quote });
                 break;
             case TextBlockKind.Code:
                 EndList();
-                properties.Append(new ParagraphStyleId { Val = WordStyles.Code });
+                properties.Append(new ParagraphStyleId { Val = DocxStyles.Code });
                 break;
             default:
                 EndList();
@@ -164,7 +164,7 @@ internal sealed class WordParagraphs(DocxDocument document, ChangeAuthor? author
     {
         var properties = new RunProperties();
         if (style is not null) properties.Append(new RunStyle { Val = style });
-        else if (piece.Link is not null) properties.Append(new RunStyle { Val = WordStyles.Hyperlink });
+        else if (piece.Link is not null) properties.Append(new RunStyle { Val = DocxStyles.Hyperlink });
         if (piece.Format.Code) properties.Append(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas" });
         if (piece.Format.Bold) properties.Append(new Bold());
         if (piece.Format.Italic) properties.Append(new Italic());

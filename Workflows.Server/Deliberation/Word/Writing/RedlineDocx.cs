@@ -1,7 +1,7 @@
 using DiffPlex;
 using FocWorkflows.Server.Deliberation.Drafts;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>
 /// The redline between two versions as a Word document with real tracked changes: a capital reviews it
@@ -16,8 +16,8 @@ public static class RedlineDocx
         var author = new ChangeAuthor(authorName, to.SubmittedAt);
         using var document = new DocxDocument(to.Title, authorName, to.SubmittedAt,
             $"Changes from version {from.Number} to version {to.Number}, {authorName}, {WordDates.Moment(to.SubmittedAt, zone)}");
-        var writer = new WordParagraphs(document, author);
-        writer.AppendPlain(WordStyles.Title, [new WordPiece(to.Title, default)]);
+        var writer = new DocxParagraphs(document, author);
+        writer.AppendPlain(DocxStyles.Title, [new WordPiece(to.Title, default)]);
 
         var before = Paragraphs.Of(from.Markdown).ToDictionary(p => p.Number);
         var after = Paragraphs.Of(to.Markdown).ToDictionary(p => p.Number);
@@ -43,7 +43,7 @@ public static class RedlineDocx
         return document.ToBytes();
     }
 
-    private static void AppendChanged(WordParagraphs writer, int number, IReadOnlyList<WordBlock> old, IReadOnlyList<WordBlock> @new)
+    private static void AppendChanged(DocxParagraphs writer, int number, IReadOnlyList<WordBlock> old, IReadOnlyList<WordBlock> @new)
     {
         if (old is [TextBlock a] && @new is [TextBlock b])
         {

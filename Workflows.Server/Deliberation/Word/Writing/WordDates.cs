@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>
 /// Dates in our documents: day, month in words and year, so no reader mistakes 03/12 for 12 March;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Writing;
 
 /// <summary>What a document needs to know of a language tag.</summary>
 internal static class LanguageTags
