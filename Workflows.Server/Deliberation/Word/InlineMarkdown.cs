@@ -130,15 +130,30 @@ internal static class InlineMarkdown
 
         public string Write(List<List<Token>> spans)
         {
+            var lasting = Lasting(spans);
             for (var i = 0; i < spans.Count; i++)
             {
                 var marks = spans[i][0].Marks;
                 Close(marks);
-                Open(marks, spans, i);
+                Open(marks, lasting[i]);
                 foreach (var token in spans[i]) WriteToken(token);
             }
             Close(InlineMarks.None);
             return _markdown.ToString();
+        }
+
+        /// <summary>For each span and mark, how many spans from there on keep the mark (counted backwards, in one pass).</summary>
+        private static int[][] Lasting(List<List<Token>> spans)
+        {
+            var lasting = new int[spans.Count + 1][];
+            lasting[spans.Count] = new int[MarkOrder.Length];
+            for (var i = spans.Count - 1; i >= 0; i--)
+            {
+                lasting[i] = new int[MarkOrder.Length];
+                for (var m = 0; m < MarkOrder.Length; m++)
+                    lasting[i][m] = (spans[i][0].Marks & MarkOrder[m]) != 0 ? lasting[i + 1][m] + 1 : 0;
+            }
+            return lasting;
         }
 
         private void Close(InlineMarks keep)
@@ -150,10 +165,13 @@ internal static class InlineMarkdown
         }
 
         /// <summary>Opens the missing marks, the longest-lasting outermost, so fewer have to close and reopen later.</summary>
-        private void Open(InlineMarks marks, List<List<Token>> spans, int index)
+        private void Open(InlineMarks marks, int[] lasting)
         {
-            var missing = MarkOrder.Where(m => (marks & m) != 0 && !_open.Contains(m))
-                .OrderByDescending(m => spans.Skip(index).TakeWhile(s => (s[0].Marks & m) != 0).Count());
+            var missing = Enumerable.Range(0, MarkOrder.Length)
+                .Where(m => (marks & MarkOrder[m]) != 0 && !_open.Contains(MarkOrder[m]))
+                .OrderByDescending(m => lasting[m])
+                .Select(m => MarkOrder[m])
+                .ToList();
             foreach (var mark in missing)
             {
                 Emit(Delimiter(mark));

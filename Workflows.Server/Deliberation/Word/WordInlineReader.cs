@@ -14,10 +14,15 @@ internal sealed class WordInlineReader(WordReadingContext context, OpenXmlPart p
     /// <summary>The open fields, innermost on top: true while still in the field's instruction, false in its result.</summary>
     private readonly Stack<bool> _fields = new();
 
+    /// <summary>How many open fields are still in their instruction (kept as a count: a file may open a million fields).</summary>
+    private int _fieldsInInstruction;
+
+    private Dictionary<string, string>? _externalAddresses;
+
     /// <summary>Set after one of our printed paragraph numbers, to drop the tab that follows it.</summary>
     private bool _dropNextTab;
 
-    private bool InFieldInstruction => _fields.Contains(true);
+    private bool InFieldInstruction => _fieldsInInstruction > 0;
 
     public List<InlinePiece> Read(OpenXmlElement paragraph)
     {
@@ -119,9 +124,18 @@ internal sealed class WordInlineReader(WordReadingContext context, OpenXmlPart p
     {
         switch (fieldCharType)
         {
-            case "begin": _fields.Push(true); break;
-            case "separate" when _fields.Count > 0: _fields.Pop(); _fields.Push(false); break;
-            case "end" when _fields.Count > 0: _fields.Pop(); break;
+            case "begin":
+                _fields.Push(true);
+                _fieldsInInstruction++;
+                break;
+            case "separate" when _fields.TryPeek(out var inInstruction) && inInstruction:
+                _fields.Pop();
+                _fields.Push(false);
+                _fieldsInInstruction--;
+                break;
+            case "end" when _fields.TryPop(out var wasInInstruction):
+                if (wasInInstruction) _fieldsInInstruction--;
+                break;
         }
     }
 
@@ -149,9 +163,11 @@ internal sealed class WordInlineReader(WordReadingContext context, OpenXmlPart p
         if (text.Length > 0) into.Add(new MarkupPiece(MarkdownLink.Write(text, url), InlineMarkdown.PlainText(inner), common));
     }
 
-    private string? ExternalAddress(string? relationshipId) =>
-        relationshipId is null ? null
-            : part.HyperlinkRelationships.FirstOrDefault(r => r.Id == relationshipId) is { IsExternal: true } relationship
-                ? relationship.Uri.OriginalString
-                : null;
+    private string? ExternalAddress(string? relationshipId)
+    {
+        if (relationshipId is null) return null;
+        _externalAddresses ??= part.HyperlinkRelationships.Where(r => r.IsExternal)
+            .GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First().Uri.OriginalString);
+        return _externalAddresses.GetValueOrDefault(relationshipId);
+    }
 }

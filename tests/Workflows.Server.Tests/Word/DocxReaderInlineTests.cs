@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Word;
 using static FocWorkflows.Server.Tests.Word.WordDocuments;
 
@@ -34,6 +35,16 @@ public sealed class DocxReaderInlineTests
         var markdown = MarkdownOf(P(R("The ", new Bold()), R("very", new Bold(), new Italic()), R(" end", new Bold()), R(".")));
 
         Assert.Equal("**The *very* end**.", markdown);
+    }
+
+    [Fact]
+    public void Read_Marks_RenderAsWordShowsThem()
+    {
+        var markdown = MarkdownOf(P(R("The ", new Bold()), R("very", new Bold(), new Italic()), R(" end", new Bold()), R(" and "),
+            R("italic", new Italic()), R(" "), R("both", new Bold(), new Italic()), R(" in"), R("side", new Bold()), R(".")));
+
+        Assert.Equal("<p><strong>The <em>very</em> end</strong> and <em>italic</em> <em><strong>both</strong></em> in<strong>side</strong>.</p>",
+            DraftHtml.Render(markdown).Trim());
     }
 
     [Fact]

@@ -184,6 +184,33 @@ public sealed class DocxUploadTests
     }
 
     [Fact]
+    public void Read_CorruptedDocuments_AreReadOrRefusedButNeverThrowAnythingElse()
+    {
+        var random = new Random(20240512);
+        var docx = Create(d => d.Add(Styled("Heading1", R("Scope")), P(R("Text"), d.Footnote(R("Note."))), Item(DecimalList, 0, "Item"),
+            Table(Row(Cell("a"), Cell("b")))));
+        var xml = ReadEntry(docx, "word/document.xml");
+        for (var i = 0; i < 150; i++)
+        {
+            byte[] variant;
+            if (i % 2 == 0)
+            {
+                variant = (byte[])docx.Clone();
+                for (var flips = 0; flips < 1 + i % 5; flips++) variant[random.Next(variant.Length)] ^= (byte)random.Next(1, 256);
+            }
+            else
+            {
+                var start = random.Next(xml.Length);
+                variant = WithEntry(docx, "word/document.xml", xml.Remove(start, random.Next(1, Math.Min(40, xml.Length - start) + 1)));
+            }
+
+            var thrown = Record.Exception(() => DocxReader.Read(variant));
+
+            Assert.True(thrown is null or DocxRefused, $"variant {i}: {thrown}");
+        }
+    }
+
+    [Fact]
     public void Read_DocumentWithADtd_IsDamaged()
     {
         var docx = WithEntry(Create(P("Text.")), "word/document.xml",

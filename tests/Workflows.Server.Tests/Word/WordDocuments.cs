@@ -183,6 +183,12 @@ internal sealed class WordDocuments
         return Zip([.. original.Entries.Select(e => (e.FullName, e.FullName == name ? Encoding.UTF8.GetBytes(content) : ReadAll(e)))]);
     }
 
+    public static string ReadEntry(byte[] docx, string name)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        return Encoding.UTF8.GetString(ReadAll(zip.GetEntry(name)!));
+    }
+
     private static byte[] ReadAll(ZipArchiveEntry entry)
     {
         using var content = entry.Open();
