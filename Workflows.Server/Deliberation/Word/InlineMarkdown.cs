@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FocWorkflows.Server.Deliberation.Word;
 
 /// <summary>
@@ -10,9 +8,6 @@ namespace FocWorkflows.Server.Deliberation.Word;
 /// </summary>
 internal static class InlineMarkdown
 {
-    private static readonly InlineMarks[] MarkOrder =
-        [InlineMarks.Bold, InlineMarks.Italic, InlineMarks.Strike, InlineMarks.Superscript, InlineMarks.Subscript];
-
     /// <param name="lineBreak">What a line break becomes: a Markdown hard break (with the indent of a list item), "&lt;br&gt;" in a table cell, a space in a heading.</param>
     /// <param name="atBlockStart">The text starts a block, where a leading "- " or "1. " must be escaped.</param>
     public static string Write(IReadOnlyList<InlinePiece> pieces, string lineBreak, bool atBlockStart)
@@ -66,31 +61,28 @@ internal static class InlineMarkdown
         yield return line;
     }
 
-    /// <summary>A word, a run of spaces, or written Markdown, with its marks.</summary>
-    private sealed record Token(string Text, InlineMarks Marks, bool IsSpace, bool IsMarkup);
-
     private static string WriteLine(List<InlinePiece> line, bool atLineStart)
     {
         var tokens = Tokens(line);
-        var spans = new List<List<Token>>();
+        var spans = new List<List<InlineToken>>();
         foreach (var token in tokens)
         {
             if (spans.Count > 0 && spans[^1][0].Marks == token.Marks) spans[^1].Add(token);
             else spans.Add([token]);
         }
-        return new MarkWriter(atLineStart).Write(spans);
+        return new InlineMarkWriter(atLineStart).Write(spans);
     }
 
     /// <summary>
     /// Merges same-formatted text, splits it into words and spaces, trims the line, and gives each run of
     /// spaces only the marks it shares with both its sides, so marks open right before a word and close right after one.
     /// </summary>
-    private static List<Token> Tokens(List<InlinePiece> line)
+    private static List<InlineToken> Tokens(List<InlinePiece> line)
     {
-        var raw = new List<Token>();
+        var raw = new List<InlineToken>();
         foreach (var piece in line)
         {
-            if (piece is MarkupPiece markup) { raw.Add(new Token(markup.Markdown, markup.Marks, false, true)); continue; }
+            if (piece is MarkupPiece markup) { raw.Add(new InlineToken(markup.Markdown, markup.Marks, false, true)); continue; }
             if (piece is not TextPiece text) continue;
             var start = 0;
             while (start < text.Text.Length)
@@ -98,7 +90,7 @@ internal static class InlineMarkdown
                 var isSpace = char.IsWhiteSpace(text.Text[start]);
                 var end = start;
                 while (end < text.Text.Length && char.IsWhiteSpace(text.Text[end]) == isSpace) end++;
-                Append(raw, new Token(text.Text[start..end], text.Marks, isSpace, false));
+                Append(raw, new InlineToken(text.Text[start..end], text.Marks, isSpace, false));
                 start = end;
             }
         }
@@ -110,102 +102,11 @@ internal static class InlineMarkdown
     }
 
     /// <summary>Adds a token, joining it to the previous one when both are spaces (keeping the marks both have), or both words of the same marks.</summary>
-    private static void Append(List<Token> tokens, Token token)
+    private static void Append(List<InlineToken> tokens, InlineToken token)
     {
         if (tokens.Count > 0 && !tokens[^1].IsMarkup && tokens[^1].IsSpace == token.IsSpace
             && (token.IsSpace || tokens[^1].Marks == token.Marks))
             tokens[^1] = tokens[^1] with { Text = tokens[^1].Text + token.Text, Marks = tokens[^1].Marks & token.Marks };
         else tokens.Add(token);
-    }
-
-    /// <summary>Writes spans of equal marks, keeping the marks open across spans as a stack.</summary>
-    private sealed class MarkWriter(bool atLineStart)
-    {
-        private readonly StringBuilder _markdown = new();
-        private readonly List<InlineMarks> _open = [];
-        private bool _atLineStart = atLineStart;
-
-        /// <summary>Where a literal "!" just written sits: a link written right after it would make it an image.</summary>
-        private int _trailingBang = -1;
-
-        public string Write(List<List<Token>> spans)
-        {
-            var lasting = Lasting(spans);
-            for (var i = 0; i < spans.Count; i++)
-            {
-                var marks = spans[i][0].Marks;
-                Close(marks);
-                Open(marks, lasting[i]);
-                foreach (var token in spans[i]) WriteToken(token);
-            }
-            Close(InlineMarks.None);
-            return _markdown.ToString();
-        }
-
-        /// <summary>For each span and mark, how many spans from there on keep the mark (counted backwards, in one pass).</summary>
-        private static int[][] Lasting(List<List<Token>> spans)
-        {
-            var lasting = new int[spans.Count + 1][];
-            lasting[spans.Count] = new int[MarkOrder.Length];
-            for (var i = spans.Count - 1; i >= 0; i--)
-            {
-                lasting[i] = new int[MarkOrder.Length];
-                for (var m = 0; m < MarkOrder.Length; m++)
-                    lasting[i][m] = (spans[i][0].Marks & MarkOrder[m]) != 0 ? lasting[i + 1][m] + 1 : 0;
-            }
-            return lasting;
-        }
-
-        private void Close(InlineMarks keep)
-        {
-            var first = _open.FindIndex(m => (keep & m) == 0);
-            if (first < 0) return;
-            for (var j = _open.Count - 1; j >= first; j--) Emit(Delimiter(_open[j]));
-            _open.RemoveRange(first, _open.Count - first);
-        }
-
-        /// <summary>Opens the missing marks, the longest-lasting outermost, so fewer have to close and reopen later.</summary>
-        private void Open(InlineMarks marks, int[] lasting)
-        {
-            var missing = Enumerable.Range(0, MarkOrder.Length)
-                .Where(m => (marks & MarkOrder[m]) != 0 && !_open.Contains(MarkOrder[m]))
-                .OrderByDescending(m => lasting[m])
-                .Select(m => MarkOrder[m])
-                .ToList();
-            foreach (var mark in missing)
-            {
-                Emit(Delimiter(mark));
-                _open.Add(mark);
-            }
-        }
-
-        private void WriteToken(Token token)
-        {
-            if (token.IsMarkup)
-            {
-                if (_trailingBang >= 0 && token.Text.StartsWith('[')) _markdown.Insert(_trailingBang, '\\');
-                Emit(token.Text);
-                return;
-            }
-            var escaped = MarkdownEscaper.Escape(token.Text, _atLineStart);
-            Emit(escaped);
-            if (escaped.EndsWith('!')) _trailingBang = _markdown.Length - 1;
-        }
-
-        private void Emit(string markdown)
-        {
-            _markdown.Append(markdown);
-            _trailingBang = -1;
-            if (markdown.Length > 0) _atLineStart = false;
-        }
-
-        private static string Delimiter(InlineMarks mark) => mark switch
-        {
-            InlineMarks.Bold => "**",
-            InlineMarks.Italic => "*",
-            InlineMarks.Strike => "~~",
-            InlineMarks.Superscript => "^",
-            _ => "~",
-        };
     }
 }

@@ -163,10 +163,15 @@ internal sealed class WordInlineReader(WordReadingContext context, OpenXmlPart p
         if (text.Length > 0) into.Add(new MarkupPiece(MarkdownLink.Write(text, url), InlineMarkdown.PlainText(inner), common));
     }
 
+    /// <summary>
+    /// The address of an external link. An address no URI parser accepts is replaced by the SDK with a
+    /// "rewritten://" placeholder; such a link keeps only its text, as Word could not follow it either.
+    /// </summary>
     private string? ExternalAddress(string? relationshipId)
     {
         if (relationshipId is null) return null;
-        _externalAddresses ??= part.HyperlinkRelationships.Where(r => r.IsExternal)
+        _externalAddresses ??= part.HyperlinkRelationships
+            .Where(r => r.IsExternal && !(r.Uri.IsAbsoluteUri && r.Uri.Scheme == "rewritten"))
             .GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First().Uri.OriginalString);
         return _externalAddresses.GetValueOrDefault(relationshipId);
     }

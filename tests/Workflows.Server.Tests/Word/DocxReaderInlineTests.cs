@@ -77,6 +77,18 @@ public sealed class DocxReaderInlineTests
     }
 
     [Fact]
+    public void Read_MalformedLinkAddress_KeepsTheLinkText()
+    {
+        var docx = Create(d => d.Add(P(R("Write to "), d.Link("mailto:placeholder@example.org", R("the secretariat")), R("."))));
+        var relationships = ReadEntry(docx, "word/_rels/document.xml.rels");
+        docx = WithEntry(docx, "word/_rels/document.xml.rels", relationships.Replace("mailto:placeholder@example.org", "mailto:secretariat@foc example:org]"));
+
+        var import = DocxReader.Read(docx);
+
+        Assert.Equal("Write to the secretariat.", import.Markdown);
+    }
+
+    [Fact]
     public void Read_FootnoteAndEndnote_AreNumberedTogetherAndWrittenAfterTheBody()
     {
         var docx = Create(d => d.Add(

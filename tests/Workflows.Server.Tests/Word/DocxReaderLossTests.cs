@@ -54,6 +54,25 @@ public sealed class DocxReaderLossTests
     }
 
     [Fact]
+    public void Read_TextBoxAsWordWritesIt_WithAFallbackForOldReaders_CountsOnce()
+    {
+        var paragraph = new Paragraph(
+            """<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" """
+            + """xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" """
+            + """xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">"""
+            + """<w:proofErr w:type="spellStart"/><w:r><w:t xml:space="preserve">Shape </w:t></w:r><w:bookmarkStart w:id="0" w:name="x"/><w:r><w:lastRenderedPageBreak/>"""
+            + """<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>"""
+            + """<w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"""
+            + """<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"""
+            + """</mc:Fallback></mc:AlternateContent></w:r><w:bookmarkEnd w:id="0"/><w:r><w:t>text.</w:t></w:r></w:p>""");
+
+        var import = DocxReader.Read(Create(paragraph));
+
+        Assert.Equal("Shape text.", import.Markdown);
+        Assert.Equal(("text-box", 1), (import.Losses.Single().Kind, import.Losses.Single().Count));
+    }
+
+    [Fact]
     public void Read_HeadersAndFooters_AreIgnoredAndNotReported()
     {
         var docx = Create(d =>
