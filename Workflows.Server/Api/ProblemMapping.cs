@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FocWorkflows.Server.Api.Endpoints;
 using FocWorkflows.Server.Deliberation.Word;
+using FocWorkflows.Server.Deliberation.Word.Reading;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Diagnostics;

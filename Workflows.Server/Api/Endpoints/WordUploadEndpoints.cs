@@ -1,6 +1,7 @@
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Word;
+using FocWorkflows.Server.Deliberation.Word.Reading;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence;
@@ -23,8 +24,10 @@ public static class WordUploadEndpoints
     public static void MapWordUploads(this IEndpointRouteBuilder api)
     {
         api.MapPost("/instances/{id}/drafts/docx", Upload).WithTags("Drafts")
-            // Room for the form around a document at the limit; a larger request is refused (413) before it is read.
-            .WithMetadata(new RequestSizeLimitAttribute(WordConventions.MaxUploadBytes + 256 * 1024))
+            .Accepts<IFormFile>("multipart/form-data")
+            // Room for the form around a document somewhat over the limit, so the refusal can name the document;
+            // a larger request is refused (413) before it is read.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WordConventions.MaxUploadBytes + 2 * 1024 * 1024))
             .WithSummary("A pen-holder submits the next version as a .docx (multipart/form-data: file; optional title, note, onBehalfOf, confirm). "
                 + "When content cannot be kept, 422 lists it and nothing is stored until sent again with confirm=true. "
                 + "413 over 10 MB; 415 for other files and macro-enabled documents; 422 for encrypted, damaged or zip-bomb files. Accepts Idempotency-Key.");

@@ -37,8 +37,10 @@ internal sealed class RequestBodyLimits(RequestDelegate next)
             await next(http); // page forms: Kestrel's limit (the same) holds a body without a length
             return;
         }
+        // An endpoint that declares another type (a Word document's upload) reads it itself, under the same limit.
+        var declared = DeclaresOwnType(http);
         // Judged even for an empty body: the JSON readers look at the charset before they find nothing to read.
-        if (MediaTypeProblem(request) is { } unsupported)
+        if (!declared && MediaTypeProblem(request) is { } unsupported)
         {
             await RefuseAsync(http, unsupported);
             return;
@@ -55,7 +57,7 @@ internal sealed class RequestBodyLimits(RequestDelegate next)
             await RefuseAsync(http, TooLarge(limit));
             return;
         }
-        if (TooDeep(body))
+        if (!declared && TooDeep(body))
         {
             await RefuseAsync(http, ProblemMapping.Build(400, "JSON too deep", $"JSON may nest at most {Limits.JsonDepth} levels.", "malformed-request", null));
             return;
@@ -64,6 +66,13 @@ internal sealed class RequestBodyLimits(RequestDelegate next)
         request.ContentLength = body.Length;
         await next(http);
     }
+
+    /// <summary>The request is of a type its endpoint declares it accepts (<c>Accepts</c>) other than JSON.</summary>
+    private static bool DeclaresOwnType(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+        && MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+        && !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && accepts.ContentTypes.Any(accepted => type.MediaType.Equals(accepted, StringComparison.OrdinalIgnoreCase));
 
     // HTTP/2 and HTTP/3 send a body of unknown length without Transfer-Encoding: the server knows whether one comes.
     private static bool HasBody(HttpContext http) =>

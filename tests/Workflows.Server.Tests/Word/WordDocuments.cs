@@ -176,6 +176,19 @@ internal sealed class WordDocuments
         return stream.ToArray();
     }
 
+    /// <summary>A zip under 1 MB whose one part is 100 MB of zeros.</summary>
+    public static byte[] ZipBomb()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open())
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 100; i++) entry.Write(zeros);
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>The same .docx with one entry's content replaced.</summary>
     public static byte[] WithEntry(byte[] docx, string name, string content)
     {

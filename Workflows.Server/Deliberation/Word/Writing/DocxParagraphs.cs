@@ -95,7 +95,7 @@ internal sealed class DocxParagraphs(DocxDocument document, ChangeAuthor? author
                 var cell = table.Rows[r].ElementAtOrDefault(c) ?? [];
                 var paragraph = new Paragraph();
                 if (ParagraphMark(change) is { } markProperties) paragraph.Append(new ParagraphProperties(markProperties));
-                foreach (var piece in cell) paragraph.Append(Run(r == 0 ? piece with { Format = piece.Format with { Bold = true } } : piece, change, language));
+                foreach (var piece in cell) paragraph.Append(Run(piece, change, language));
                 row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }), paragraph));
             }
             result.Append(row);

@@ -47,7 +47,9 @@ internal static class DocxStyles
                 new TableCellMarginDefault(new TopMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
                     new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
                     new BottomMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })))
+                    new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })),
+            // The header row is bold by the table's style, not by its text: read back, its cells are the words alone.
+            new TableStyleProperties(new RunPropertiesBaseStyle(new Bold())) { Type = TableStyleOverrideValues.FirstRow })
         { Type = StyleValues.Table, StyleId = TableGrid },
         new Style(new StyleName { Val = "Default Paragraph Font" }, new UIPriority { Val = 1 }, new SemiHidden(), new UnhideWhenUsed())
         { Type = StyleValues.Character, StyleId = "DefaultParagraphFont", Default = true },

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>What a paragraph is, by its style: a heading of some level, the document's title, or body text.</summary>
 internal readonly record struct ParagraphRole(ParagraphRoleKind Kind, int HeadingLevel = 0)

@@ -1,4 +1,4 @@
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// One kind of content a draft cannot hold (images, comments, …): told to the uploader, so nothing disappears

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>The entry names of an uploaded package and its <c>[Content_Types].xml</c>, once every entry was unzipped safely.</summary>
 internal sealed record DocxPackageEntries(IReadOnlyList<string> Names, byte[]? ContentTypes);

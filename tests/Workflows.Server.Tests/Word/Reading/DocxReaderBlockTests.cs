@@ -1,9 +1,10 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Word;
+using FocWorkflows.Server.Deliberation.Word.Reading;
 using static FocWorkflows.Server.Tests.Word.WordDocuments;
 
-namespace FocWorkflows.Server.Tests.Word;
+namespace FocWorkflows.Server.Tests.Word.Reading;
 
 /// <summary>Headings, the title, lists and tables: the blocks a draft is numbered by.</summary>
 public sealed class DocxReaderBlockTests

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>A word, a run of spaces, or written Markdown, with its marks.</summary>
 internal sealed record InlineToken(string Text, InlineMarks Marks, bool IsSpace, bool IsMarkup);

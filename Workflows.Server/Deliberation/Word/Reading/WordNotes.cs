@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>A footnote or endnote referenced from the text, with the number it gets in the draft.</summary>
 internal sealed record ReferencedNote(int Number, OpenXmlElement Note, OpenXmlPart Part);

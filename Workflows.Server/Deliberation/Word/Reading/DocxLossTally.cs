@@ -1,6 +1,6 @@
 using Humanizer;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Counts what an upload had that a draft cannot hold, and says it in a sentence the uploader reads before

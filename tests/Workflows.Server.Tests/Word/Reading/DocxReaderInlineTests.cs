@@ -2,9 +2,10 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Word;
+using FocWorkflows.Server.Deliberation.Word.Reading;
 using static FocWorkflows.Server.Tests.Word.WordDocuments;
 
-namespace FocWorkflows.Server.Tests.Word;
+namespace FocWorkflows.Server.Tests.Word.Reading;
 
 /// <summary>Formatting, links, notes, fields and escaping inside a paragraph.</summary>
 public sealed class DocxReaderInlineTests

@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Writes a Word table as a Markdown pipe table: the first row is the header (Markdown has no table without

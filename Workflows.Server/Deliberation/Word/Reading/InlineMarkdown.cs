@@ -1,4 +1,4 @@
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Writes a paragraph's pieces as inline Markdown. Word splits text into runs arbitrarily, so runs of the same

@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// The formatting of a run that a draft keeps: its character style first, then its own properties, which win

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Reads WordprocessingML by element and attribute name. The SDK's typed classes only apply where its schema

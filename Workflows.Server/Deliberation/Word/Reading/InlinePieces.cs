@@ -1,4 +1,4 @@
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>The character formatting a draft keeps; everything else Word has (fonts, colours, underline) is dropped.</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// The guard in front of the .docx reader: an upload comes from anyone with a login and may be hostile (a zip

@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Reads an uploaded .docx as the next version of a draft. The upload is checked first (<see cref="DocxUpload.Check"/>);

@@ -1,4 +1,4 @@
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>Why an uploaded file was not read, so the endpoint can answer with the right status and the uploader can fix it.</summary>
 public enum DocxRefusalKind { TooLarge, NotADocx, MacroEnabled, Encrypted, ZipBomb, Damaged }

@@ -1,4 +1,4 @@
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Reads a zip entry and counts the bytes it really expands to, against a total shared by all the entries of

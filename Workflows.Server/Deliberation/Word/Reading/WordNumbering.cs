@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>One level of a Word list as Markdown can show it: bullets or numbers, and the number it starts at.</summary>
 internal sealed record ListLevel(int NumId, int Level, bool IsBullet, int Start);

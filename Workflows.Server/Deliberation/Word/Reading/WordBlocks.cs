@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// The block-level content of a story (the body, a cell, a note) in reading order: paragraphs, tables and

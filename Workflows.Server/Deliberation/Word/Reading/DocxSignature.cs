@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Tells from a file's first bytes what it is when it is not a .docx, so the uploader hears "this is a PDF" or

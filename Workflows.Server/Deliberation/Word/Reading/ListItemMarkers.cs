@@ -1,4 +1,4 @@
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>How a list item starts in Markdown: its indent and marker, where its text starts, and whether a blank line must come first.</summary>
 internal readonly record struct ListItemStart(string Prefix, bool BlankLineBefore)

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Decides from <c>[Content_Types].xml</c> (and the entry names) whether a package is a plain Word document

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>
 /// Escapes text typed in Word so Markdown reads it back as the same text: "*not bold*" typed literally stays

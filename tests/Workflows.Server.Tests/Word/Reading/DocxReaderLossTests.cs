@@ -1,8 +1,9 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using FocWorkflows.Server.Deliberation.Word;
+using FocWorkflows.Server.Deliberation.Word.Reading;
 using static FocWorkflows.Server.Tests.Word.WordDocuments;
 
-namespace FocWorkflows.Server.Tests.Word;
+namespace FocWorkflows.Server.Tests.Word.Reading;
 
 /// <summary>What a draft cannot hold: read past, counted, and told to the uploader.</summary>
 public sealed class DocxReaderLossTests

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FocWorkflows.Server.Deliberation.Word;
+namespace FocWorkflows.Server.Deliberation.Word.Reading;
 
 /// <summary>Writes a Word hyperlink as a Markdown link whose address survives a round trip, inside a table cell too.</summary>
 internal static class MarkdownLink
