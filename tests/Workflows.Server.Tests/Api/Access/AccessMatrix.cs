@@ -80,6 +80,7 @@ public static class AccessMatrix
         ["GET /api/instances/{id}/drafts/{from:int}/diff/{to:int}"] =           R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "whoever may read both versions"),
         ["GET /api/instances/{id}/drafts/{from:int}/diff/{to:int}.docx"] =      R(SignIn, SignIn, No,     No,     No,     Ok,     Ok,     Ok,     Ok,     "as the redline itself"),
         ["POST /api/instances/{id}/drafts"] =                                   R(SignIn, SignIn, No,     No,     No,     No,     Ok,     No,     No,     "the pen-holders (the secretariat on their behalf)"),
+        ["POST /api/instances/{id}/drafts/docx"] =                              R(SignIn, SignIn, No,     No,     No,     No,     Ok,     No,     No,     "the pen-holders (the secretariat on their behalf)"),
 
         // Tasks: the inbox is one's own; a task is for its assignees and whoever sees the instance's internals.
         ["GET /api/tasks"] =                                                    R(SignIn, SignIn, Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     Ok,     "anyone signed in: their own inbox"),

@@ -48,6 +48,11 @@ internal static class AccessProbes
         ["POST /api/instances/{id}/cancel"] = Send(HttpMethod.Post, async w => $"/api/instances/{await w.FreshStatementAsync()}/cancel", new { reason = "A probe." }),
         ["POST /api/instances/{id}/retry"] = Send(HttpMethod.Post, w => $"/api/instances/{w.Faulted}/retry"),
         ["POST /api/instances/{id}/drafts"] = Send(HttpMethod.Post, async w => $"/api/instances/{await w.FreshStatementAsync()}/drafts", new { markdown = "A probe's draft." }),
+        ["POST /api/instances/{id}/drafts/docx"] = Send(HttpMethod.Post, async w => $"/api/instances/{await w.FreshStatementAsync()}/drafts/docx",
+            (Func<HttpContent>)(() => new MultipartFormDataContent
+            {
+                { new ByteArrayContent(Word.WordDocuments.Create(Word.WordDocuments.P("A probe's draft."))), "file", "probe.docx" },
+            })),
         ["GET /api/instances/{id}/drafts"] = Get(w => $"/api/instances/{w.Statement}/drafts"),
         ["GET /api/instances/{id}/drafts/{number:int}"] = Get(w => $"/api/instances/{w.Statement}/drafts/2"),
         ["GET /api/instances/{id}/drafts/{number:int}.docx"] = Get(w => $"/api/instances/{w.Statement}/drafts/2.docx"),

@@ -90,7 +90,15 @@ public sealed class AccessWorld : IDisposable
     {
         var api = path.StartsWith("/api/", StringComparison.Ordinal);
         if (caller == Caller.Link && !api) path += (path.Contains('?') ? "&" : "?") + "token=" + Uri.EscapeDataString(LinkToken);
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: System.Text.Json.JsonSerializerOptions.Web) };
+        var request = new HttpRequestMessage(method, path)
+        {
+            Content = body switch
+            {
+                null => null,
+                Func<HttpContent> content => content(), // a form, made anew for each caller: content is sent once
+                _ => JsonContent.Create(body, options: System.Text.Json.JsonSerializerOptions.Web),
+            },
+        };
         if (api && caller == Caller.Link) request.Headers.Add(AdvisorLinkAuthenticationHandler.Header, LinkToken);
         else if (api && EmailOf(caller) is { } email) request.Headers.Add("X-Dev-User", email);
         return (api ? _api : _browsers[caller]).SendAsync(request);
