@@ -149,6 +149,17 @@ public sealed class WordApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_DocumentWithOnlyAPicture_Is400SayingItHasNoText()
+    {
+        var id = await LaunchAsync(drafts: 1);
+
+        var response = await UploadAsync(id, Create(d => d.Add(P(new Run(new Drawing())))), confirm: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("The document has no text to submit, only what cannot be kept", (await response.ReadAsync<JsonObject>())["errors"]!["file"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Upload_NotMultipart_Is415_AndWithoutAFile_Is400()
     {
         var id = await LaunchAsync(drafts: 1);
