@@ -77,6 +77,16 @@ public sealed class AdvisorConsultationPageTests : BunitContext
     }
 
     [Fact]
+    public void Open_ValidLink_OffersTheDraftAsAWordDocumentThroughTheSameLink()
+    {
+        var page = Open(AdvisorConsultationView.Of(Now, Consultation()));
+
+        var download = page.Find(".draft a[download]");
+        Assert.Equal("/api/consultations/c-1/draft.docx?token=tok-123", download.GetAttribute("href"));
+        Assert.Equal("Download the draft as a Word document", download.TextContent);
+    }
+
+    [Fact]
     public void Open_ShowsTheDeadlineHumanizedAndExactInTheAdvisorsTimeZone()
     {
         var page = Open(AdvisorConsultationView.Of(Now, Consultation()));
