@@ -7,6 +7,7 @@ using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Observability;
 using FocWorkflows.Server.Persistence;
+using FocWorkflows.Server.UseCases;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.Services.AddPersistence();
 builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
 builder.Services.AddWorkflowEngine();
 builder.Services.AddDeliberation();
+builder.Services.AddUseCases();
 builder.Services.AddGraphIntegration();
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddDesignerHost();

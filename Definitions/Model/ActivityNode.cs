@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace FocWorkflows.Definitions.Model;
 
@@ -14,6 +15,11 @@ public sealed record ActivityNode
     public JsonObject Settings { get; init; } = [];
     public Position? Position { get; init; }
 
+    /// <summary>
+    /// What people read for this step: its name, else its id. Derived, so never written out: a definition read through the
+    /// API and sent back must be the definition, not the definition plus what was derived from it.
+    /// </summary>
+    [JsonIgnore]
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Id : Name;
 }
 

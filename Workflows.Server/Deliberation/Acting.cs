@@ -24,6 +24,18 @@ public sealed record Acting(string Actor, string? OnBehalfOf, Person Person)
         return await OnBehalfAsync(email, user.IsInRole(Roles.Secretariat), onBehalfOf, directory, ct);
     }
 
+    /// <summary>
+    /// The person with this e-mail, or whom they act for: their roles as the directory holds them now, whichever
+    /// door they came through (a session's claims may be older than a change in the directory).
+    /// </summary>
+    public static async Task<Acting> ResolveAsync(string email, string? onBehalfOf, IDirectory directory, CancellationToken ct)
+    {
+        var self = await directory.FindPersonAsync(email, ct) ?? throw WorkflowProblem.Forbidden("You are not in the directory.");
+        return string.IsNullOrWhiteSpace(onBehalfOf)
+            ? new Acting(self.Email, null, self)
+            : await OnBehalfAsync(self.Email, self.HasRole(Roles.Secretariat), onBehalfOf, directory, ct);
+    }
+
     /// <summary>The caller acting for <paramref name="onBehalfOf"/>: only the secretariat may, and only for someone in the directory.</summary>
     public static async Task<Acting> OnBehalfAsync(string callerEmail, bool callerIsSecretariat, string onBehalfOf, IDirectory directory, CancellationToken ct)
     {

@@ -8,13 +8,15 @@ using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
+using FocWorkflows.Server.UseCases;
 using static FocWorkflows.Server.Designer.PortProblems;
 using Operators = FocWorkflows.Server.Deliberation.Consultations.ConsultationAccess;
 
 namespace FocWorkflows.Server.Designer;
 
 /// <summary>The approval page's port: the same store and the same resume as <c>/api/approvals</c>.</summary>
-internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, InstanceAccess access, WorkflowRuntime runtime, TimeProvider time)
+internal sealed class ApprovalsPort(ApprovalStore store, InstanceAccess access, TimeProvider time, RespondToRound respond, ExtendDeadline extend,
+    WithdrawFromRound withdraw)
     : IApprovalsPort
 {
     public async Task<Seen<ApprovalPageView>> GetAsync(string roundId, string viewerEmail, CancellationToken ct)
@@ -58,40 +60,14 @@ internal sealed class ApprovalsPort(ApprovalStore store, IDirectory directory, I
             .OrderByDescending(o => o.Pending).ThenBy(o => o.Label, StringComparer.CurrentCulture)];
     }
 
-    public Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct) => Act(async () =>
-    {
-        _ = await store.FindRoundAsync(roundId, ct) ?? throw WorkflowProblem.NotFound("Approval round", roundId);
-        var acting = await ActingAsync(directory, viewerEmail, answer.OnBehalfOf, ct);
-        var payload = new JsonObject
-        {
-            ["action"] = RespondRequest.Action, ["kind"] = answer.Kind, ["reason"] = answer.Reason, ["proposedText"] = answer.ProposedText,
-        };
-        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, acting.OnBehalfOf, ct);
-    });
+    public Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct) => Act(() =>
+        respond.RunAsync(new RespondToRoundCommand(roundId, answer.Kind, answer.Reason, answer.ProposedText, answer.OnBehalfOf), ThroughPages(viewerEmail), ct));
 
-    /// <summary>As <c>POST /api/approvals/{id}/withdraw</c>: chairs, co-chairs and the secretariat, with a reason.</summary>
-    public Task<ActResult> WithdrawAsync(string roundId, string viewerEmail, string reason, CancellationToken ct) => Act(async () =>
-    {
-        _ = await store.FindRoundAsync(roundId, ct) ?? throw WorkflowProblem.NotFound("Approval round", roundId);
-        var acting = await ActingAsync(directory, viewerEmail, ct);
-        if (!Operators.IsOperator(acting.Person))
-            throw WorkflowProblem.Forbidden("Only chairs, co-chairs and the secretariat may withdraw a text from a round.");
-        var payload = new JsonObject { ["action"] = WithdrawRequest.Action, ["reason"] = reason };
-        WithdrawRequest.ReadReason(payload);
-        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, null, ct);
-    });
+    /// <summary>As <c>POST /api/approvals/{id}/withdraw</c>.</summary>
+    public Task<ActResult> WithdrawAsync(string roundId, string viewerEmail, string reason, CancellationToken ct) => Act(() =>
+        withdraw.RunAsync(new WithdrawFromRoundCommand(roundId, reason), ThroughPages(viewerEmail), ct));
 
-    /// <summary>As <c>POST /api/approvals/{id}/extend</c>: chairs, co-chairs and the secretariat; the round's step checks the rest.</summary>
-    public Task<ActResult> ExtendAsync(string roundId, string viewerEmail, DeadlineExtension extension, CancellationToken ct) => Act(async () =>
-    {
-        _ = await store.FindRoundAsync(roundId, ct) ?? throw WorkflowProblem.NotFound("Approval round", roundId);
-        var acting = await ActingAsync(directory, viewerEmail, ct);
-        if (!Operators.IsOperator(acting.Person))
-            throw WorkflowProblem.Forbidden("Only chairs, co-chairs and the secretariat may extend an approval round.");
-        var payload = new JsonObject
-        {
-            ["action"] = ExtendRequest.Action, ["until"] = extension.Until.ToString("O", CultureInfo.InvariantCulture), ["reason"] = extension.Reason,
-        };
-        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, roundId, payload, acting.Actor, null, ct);
-    });
+    /// <summary>As <c>POST /api/approvals/{id}/extend</c>.</summary>
+    public Task<ActResult> ExtendAsync(string roundId, string viewerEmail, DeadlineExtension extension, CancellationToken ct) => Act(() =>
+        extend.RunAsync(new ExtendDeadlineCommand(SteeringTarget.ApprovalRound, roundId, ExtendDeadlineCommand.Moment(extension.Until), null, extension.Reason), ThroughPages(viewerEmail), ct));
 }

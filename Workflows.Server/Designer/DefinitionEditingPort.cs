@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FocWorkflows.Definitions.Model;
 using FocWorkflows.Definitions.Validation;
 using FocWorkflows.Designer.Ports;
@@ -7,7 +6,6 @@ using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Designer;
 
@@ -35,7 +33,7 @@ internal sealed class DefinitionEditingPort(DefinitionStore store, Authenticatio
         {
             return SaveOutcome.Refused(e.Message);
         }
-        catch (Exception e) when (e is DbUpdateException or DbException)
+        catch (StoreWriteFailedException e)
         {
             logger.LogError(e, "Saving the draft of {Definition} failed", definition.Id);
             return SaveOutcome.Refused("The draft could not be stored just now. Your changes are still here: try saving again.");

@@ -7,6 +7,7 @@ using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
+using FocWorkflows.Server.UseCases;
 using static FocWorkflows.Server.Designer.PortProblems;
 
 namespace FocWorkflows.Server.Designer;
@@ -16,7 +17,8 @@ namespace FocWorkflows.Server.Designer;
 /// and the window's extension and early close as <c>/api/consultations/{id}/extend</c> and <c>/close</c>.
 /// </summary>
 internal sealed class DispositionsPort(ConsultationStore store, ConsultationAccess access, InstanceAccess visibility, IDirectory directory,
-    WorkflowRuntime runtime, IWorkflowStore workflows, AdvisorLinkStore links, AdvisorLinkRevoking revoking, TimeProvider time) : IDispositionsPort
+    IWorkflowStore workflows, AdvisorLinkStore links, AdvisorLinkRevoking revoking, TimeProvider time, DisposeComment dispose, ExtendDeadline extend,
+    CloseEarly close) : IDispositionsPort
 {
     public async Task<Seen<DispositionsView>> GetAsync(string consultationId, string viewerEmail, CancellationToken ct)
     {
@@ -69,41 +71,15 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
         [.. (await access.PenHoldersAsync(taskForceId, ct)).Select(p => new OnBehalfOption(p.Email, $"{p.Name} ({p.Email})", Pending: true))];
 
     public Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct) =>
-        Act(async () =>
-        {
-            var consultation = await store.FindAsync(consultationId, ct) ?? throw WorkflowProblem.NotFound("Consultation", consultationId);
-            var acting = await ActingAsync(directory, viewerEmail, choice.OnBehalfOf, ct);
-            if (!await access.MayDisposeAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
-                throw WorkflowProblem.Forbidden("Only the pen-holders and the secretariat may dispose of comments.");
-            _ = await store.FindCommentAsync(consultationId, commentId, ct) ?? throw WorkflowProblem.NotFound("Comment", commentId);
-            if (Disposition.Problems(DispositionDecisions.Parse(choice.Decision), choice.Reason) is { Count: > 0 } errors)
-                throw WorkflowProblem.Invalid("The disposition is not valid", errors);
-            await runtime.ResumeByKeyAsync(ConsultationEvents.DispositionBookmark, consultationId, new JsonObject
-            {
-                ["action"] = "dispose", ["commentId"] = commentId, ["decision"] = choice.Decision, ["reason"] = choice.Reason,
-            }, acting.Actor, acting.OnBehalfOf, ct);
-        });
+        Act(() => dispose.RunAsync(new DisposeCommentCommand(consultationId, commentId, choice.Decision, choice.Reason, choice.OnBehalfOf),
+            ThroughPages(viewerEmail), ct));
 
     /// <summary>As <c>POST /api/consultations/{id}/extend</c>; the consultation's step checks the new deadline again.</summary>
     public Task<ActResult> ExtendAsync(string consultationId, string viewerEmail, DeadlineExtension extension, CancellationToken ct) =>
-        SteerAsync(consultationId, viewerEmail, new JsonObject
-        {
-            ["action"] = "extend", ["until"] = extension.Until.ToString("O", CultureInfo.InvariantCulture), ["reason"] = extension.Reason,
-        }, ct);
+        Act(() => extend.RunAsync(new ExtendDeadlineCommand(SteeringTarget.Consultation, consultationId, ExtendDeadlineCommand.Moment(extension.Until), null, extension.Reason),
+            ThroughPages(viewerEmail), ct));
 
     /// <summary>As <c>POST /api/consultations/{id}/close</c>.</summary>
     public Task<ActResult> CloseAsync(string consultationId, string viewerEmail, string reason, CancellationToken ct) =>
-        SteerAsync(consultationId, viewerEmail, new JsonObject { ["action"] = "close", ["reason"] = reason }, ct);
-
-    private Task<ActResult> SteerAsync(string consultationId, string viewerEmail, JsonObject payload, CancellationToken ct) => Act(async () =>
-    {
-        var consultation = await store.FindAsync(consultationId, ct) ?? throw WorkflowProblem.NotFound("Consultation", consultationId);
-        var acting = await ActingAsync(directory, viewerEmail, ct);
-        if (!await access.MaySteerAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
-            throw WorkflowProblem.Forbidden("Only chairs, co-chairs, pen-holders and the secretariat may close or extend a consultation.");
-        // 400 before touching the workflow, as the API does.
-        if ((string?)payload["action"] == "extend") ExtendRequest.Read(payload);
-        else CloseRequest.ReadReason(payload);
-        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, consultationId, payload, acting.Actor, acting.OnBehalfOf, ct);
-    });
+        Act(() => close.RunAsync(new CloseEarlyCommand(consultationId, reason), ThroughPages(viewerEmail), ct));
 }

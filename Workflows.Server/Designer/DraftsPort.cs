@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Deliberation;
@@ -7,17 +6,15 @@ using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Deliberation.Word.Reading;
 using FocWorkflows.Server.Engine;
-using FocWorkflows.Server.Engine.Running;
-using FocWorkflows.Server.Persistence;
 using FocWorkflows.Server.Persistence.Deliberation;
-using Microsoft.EntityFrameworkCore;
+using FocWorkflows.Server.UseCases;
 using static FocWorkflows.Server.Designer.PortProblems;
 
 namespace FocWorkflows.Server.Designer;
 
 /// <summary>The draft pages' port: the same store, renderer and resume as <c>/api/instances/{id}/drafts</c>.</summary>
-internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultations, IDirectory directory, WorkflowRuntime runtime,
-    InstanceAccess access, IDbContextFactory<WorkflowDbContext> contexts) : IDraftsPort
+internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultations, IDirectory directory, IWorkflowStore workflows,
+    InstanceAccess access, SubmitDraft submit) : IDraftsPort
 {
     public async Task<Seen<DraftPageView>> GetAsync(string instanceId, int? number, string viewerEmail, CancellationToken ct)
     {
@@ -43,24 +40,9 @@ internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultati
             Count(ParagraphChangeKind.Removed)));
     }
 
-    public Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct) => Act(async () =>
-    {
-        if (!await drafts.InstanceExistsAsync(instanceId, ct)) throw WorkflowProblem.NotFound("Instance", instanceId);
-        if (string.IsNullOrWhiteSpace(submission.Markdown))
-            throw WorkflowProblem.Invalid("The draft is empty", new Dictionary<string, string[]> { ["markdown"] = ["Write the text of the draft."] });
-        var title = string.IsNullOrWhiteSpace(submission.Title) ? null : submission.Title.Trim();
-        if (DraftRules.Problems(submission.Markdown, title, submission.Note) is { Count: > 0 } errors)
-            throw WorkflowProblem.Invalid("The draft is not valid", errors);
-        var acting = await ActingAsync(directory, viewerEmail, ct);
-        var versionId = Guid.NewGuid().ToString("N");
-        await runtime.ResumeByKeyAsync(DraftActivity.Type, instanceId, new JsonObject
-        {
-            ["action"] = DraftActivity.SubmitAction, ["versionId"] = versionId, ["markdown"] = submission.Markdown, ["title"] = title,
-            ["note"] = string.IsNullOrWhiteSpace(submission.Note) ? null : submission.Note.Trim(),
-        }, acting.Actor, acting.OnBehalfOf, ct);
-        _ = await drafts.FindAsync(versionId, ct)
-            ?? throw WorkflowProblem.Conflict("Step closed", "The draft step closed before this version was recorded.");
-    });
+    public Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct) => Act(() =>
+        submit.RunAsync(new SubmitDraftCommand(instanceId, submission.Markdown, submission.Title, submission.Note, OnBehalfOf: null),
+            ThroughPages(viewerEmail), ct));
 
     public async Task<WordReading> ReadWordAsync(Stream document, CancellationToken ct)
     {
@@ -79,8 +61,7 @@ internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultati
     // The page offers the form only where the step would take it: an open draft step, and a pen-holder.
     private async Task<bool> MaySubmitAsync(string instanceId, string viewerEmail, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.Kind == DraftActivity.Type, ct)) return false;
+        if ((await workflows.FindBookmarksAsync(DraftActivity.Type, instanceId, ct)).Count == 0) return false;
         var penHolders = await PenHolders.ResolveAsync(directory, await consultations.TaskForceOfAsync(instanceId, ct), ct);
         return PenHolders.Includes(penHolders, viewerEmail);
     }

@@ -11,7 +11,7 @@ using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Persistence;
 using FocWorkflows.Server.Persistence.Deliberation;
-using Microsoft.EntityFrameworkCore;
+using FocWorkflows.Server.UseCases;
 
 namespace FocWorkflows.Server.Designer;
 
@@ -21,7 +21,7 @@ namespace FocWorkflows.Server.Designer;
 /// </summary>
 internal sealed class InstancesPort(
     WorkflowRuntime runtime, InstanceQueries queries, DefinitionStore definitions, IDirectory directory,
-    TaskCompletion completion, InstanceAccess access, IDbContextFactory<WorkflowDbContext> contexts, ConsultationStore consultations) : IInstancesPort
+    InstanceAccess access, ConsultationStore consultations, StartInstance start, CompleteTask complete) : IInstancesPort
 {
     public async Task<Viewer> ViewerAsync(string email, IReadOnlyList<string> roles, CancellationToken ct)
     {
@@ -38,12 +38,11 @@ internal sealed class InstancesPort(
     }
 
     public Task<CommandResult> LaunchAsync(string definitionId, JsonObject input, string actor, CancellationToken ct) =>
-        Command(async () => (await runtime.StartAsync(new StartRequest(definitionId, null, input, actor), ct)).Instance.Id);
+        Command(async () => (await start.RunAsync(new StartInstanceCommand(definitionId, null, input), new Caller(actor, Door.Designer), ct)).Instance.Id);
 
     public async Task<IReadOnlyList<TaskForceOption>> TaskForcesAsync(CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return [.. (await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Select(t => new TaskForceOption(t.Id, t.Name))];
+        return [.. (await directory.TaskForcesAsync(ct)).OrderBy(t => t.Name, StringComparer.CurrentCulture).Select(t => new TaskForceOption(t.Id, t.Name))];
     }
 
     public async Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, string viewerEmail, CancellationToken ct)
@@ -113,9 +112,7 @@ internal sealed class InstancesPort(
     public Task<CommandResult> CompleteTaskAsync(string taskId, string? action, JsonObject data, string actor, CancellationToken ct) =>
         Command(async () =>
         {
-            var task = await queries.GetTaskAsync(taskId, ct) ?? throw WorkflowProblem.NotFound("Task", taskId);
-            var person = await directory.FindPersonAsync(actor, ct) ?? throw WorkflowProblem.Forbidden("You are not in the directory.");
-            await completion.CompleteAsync(task, new TaskCompletionRequest(action, data, null), new Acting(person.Email, null, person), ct);
+            var task = await complete.RunAsync(new CompleteTaskCommand(taskId, action, data, OnBehalfOf: null), new Caller(actor, Door.Designer), ct);
             return task.InstanceId;
         });
 

@@ -2,6 +2,7 @@ using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.UseCases;
 
 namespace FocWorkflows.Server.Designer;
 
@@ -41,6 +42,9 @@ internal static class PortProblems
         return string.IsNullOrWhiteSpace(onBehalfOf) ? self
             : await Acting.OnBehalfAsync(self.Email, self.Person.HasRole(Roles.Secretariat), onBehalfOf, directory, ct);
     }
+
+    /// <summary>The signed-in person as the use cases take them: through the Designer's pages.</summary>
+    public static Caller ThroughPages(string viewerEmail) => new(viewerEmail, Door.Designer);
 
     public static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

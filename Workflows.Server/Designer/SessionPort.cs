@@ -1,12 +1,12 @@
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Persistence;
-using Microsoft.EntityFrameworkCore;
+using FocWorkflows.Server.Deliberation.Directory;
 using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Designer;
 
-internal sealed class SessionPort(IDbContextFactory<WorkflowDbContext> contexts, IOptions<AuthenticationModeOptions> mode, IHostEnvironment environment) : ISessionPort
+internal sealed class SessionPort(IDirectory directory, IOptions<AuthenticationModeOptions> mode, IHostEnvironment environment) : ISessionPort
 {
     public bool DevelopmentSignIn => !mode.Value.IsEntraId;
 
@@ -14,8 +14,7 @@ internal sealed class SessionPort(IDbContextFactory<WorkflowDbContext> contexts,
 
     public async Task<IReadOnlyList<SignInCandidate>> CandidatesAsync(CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var people = await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        var people = await directory.PeopleAsync(ct);
         return [.. people.Select(p => new SignInCandidate(p.Email, p.Name, p.Organisation, p.Roles))];
     }
 }

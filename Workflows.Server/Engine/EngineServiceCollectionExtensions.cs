@@ -33,7 +33,6 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<InstanceChangeNotifier>();
         services.AddSingleton<CommitPipeline>();
         services.AddSingleton<WorkflowRuntime>();
-        services.AddSingleton<TaskCompletion>();
         services.AddHostedService<TimerWorker>();
         services.AddMetrics();
         services.AddSingleton<JournalMetrics>();

@@ -102,7 +102,14 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> context
             row.SavedAt = time.GetUtcNow();
             row.SavedBy = actor;
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            throw new StoreWriteFailedException($"The draft of '{draft.Id}' could not be stored.", e);
+        }
         return new DefinitionValidator(catalog).Validate(draft);
     }
 

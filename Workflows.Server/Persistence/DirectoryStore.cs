@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FocWorkflows.Server.Persistence;
 
 /// <summary>The directory on EF Core: people, governments, task forces, and audience resolution.</summary>
-internal sealed class DirectoryStore(IDbContextFactory<WorkflowDbContext> contexts) : IDirectory, Engine.ITaskForceLookup
+public sealed class DirectoryStore(IDbContextFactory<WorkflowDbContext> contexts) : IDirectory, Engine.ITaskForceLookup
 {
     public async Task<Person?> FindPersonAsync(string email, CancellationToken ct)
     {
@@ -23,6 +23,40 @@ internal sealed class DirectoryStore(IDbContextFactory<WorkflowDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.TaskForces.AsNoTracking().ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlySet<string>> GovernmentCodesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await db.Governments.AsNoTracking().Select(g => g.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The person with this e-mail changed by <paramref name="apply"/>, or <paramref name="create"/>d first; stored at once.</summary>
+    public async Task<Person> SavePersonAsync(string email, Func<Person> create, Action<Person> apply, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Email == email, ct);
+        if (person is null) db.People.Add(person = create());
+        apply(person);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    /// <summary>The task force with this id changed by <paramref name="apply"/>, or <paramref name="create"/>d first; stored at once.</summary>
+    public async Task<TaskForce> SaveTaskForceAsync(string id, Func<TaskForce> create, Action<TaskForce> apply, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var taskForce = await db.TaskForces.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (taskForce is null) db.TaskForces.Add(taskForce = create());
+        apply(taskForce);
+        await db.SaveChangesAsync(ct);
+        return taskForce;
     }
 
     async Task<System.Text.Json.Nodes.JsonNode?> Engine.ITaskForceLookup.FindAsync(string taskForceId, CancellationToken ct) =>

@@ -174,8 +174,12 @@ internal sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> conte
         return await db.IdempotencyKeys.AsNoTracking().Where(r => r.Scope == scope).ToListAsync(ct);
     }
 
-    // SQLite says "UNIQUE constraint failed"; PostgreSQL raises SQLSTATE 23505.
-    private static bool UniqueViolation(DbUpdateException e) =>
-        e.InnerException is Npgsql.PostgresException { SqlState: "23505" }
-        || e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
+    // By the databases' own codes, not their messages (which change with language and version): SQLite's extended
+    // result code SQLITE_CONSTRAINT_UNIQUE (2067) or SQLITE_CONSTRAINT_PRIMARYKEY (1555), PostgreSQL's SQLSTATE 23505.
+    private static bool UniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == "23505",
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 }

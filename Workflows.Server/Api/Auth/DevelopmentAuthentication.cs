@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
-using FocWorkflows.Server.Persistence;
+using FocWorkflows.Server.Deliberation.Directory;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FocWorkflows.Server.Api.Auth;
@@ -14,7 +13,7 @@ public sealed class DevelopmentAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<WorkflowDbContext> contexts)
+    IDirectory directory)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Development";
@@ -25,8 +24,7 @@ public sealed class DevelopmentAuthenticationHandler(
         if (!Request.Headers.TryGetValue(Header, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
             return AuthenticateResult.NoResult();
         var email = values.ToString().Trim().ToLowerInvariant();
-        await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, Context.RequestAborted);
+        var person = await directory.FindPersonAsync(email, Context.RequestAborted);
         if (person is null) return AuthenticateResult.Fail($"No person with e-mail '{email}' in the directory.");
 
         return AuthenticateResult.Success(new AuthenticationTicket(DirectoryPrincipal.For(person, SchemeName), SchemeName));

@@ -26,6 +26,9 @@ public static class Policies
         .AddPolicy(ManageAdvisorLinks, p => p.RequireRole(Roles.Secretariat))
         .AddPolicy(AdvisorLinkOrAccount, p => p.AddAuthenticationSchemes(LinkOrAccountScheme).RequireAuthenticatedUser());
 
+    /// <summary>The signed-in person as the use cases take them: through the API.</summary>
+    public static UseCases.Caller Caller(this ClaimsPrincipal user) => new(user.Email(), UseCases.Door.Api);
+
     public static string Email(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Email) ?? throw new InvalidOperationException("An authenticated caller has no e-mail claim.");
 }

@@ -9,6 +9,7 @@ using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
+using FocWorkflows.Server.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FocWorkflows.Server.Api.Endpoints;
@@ -61,15 +62,10 @@ public static class ApprovalsEndpoints
     }
 
     private static async Task<Results<Created<ApprovalRoundView>, Ok<ApprovalRoundView>>> Respond(string id, ApprovalResponseRequest request,
-        ClaimsPrincipal user, ApprovalStore store, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)
+        ClaimsPrincipal user, ApprovalStore store, IDirectory directory, RespondToRound respond, CancellationToken ct)
     {
-        _ = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
-        var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
-        var payload = new JsonObject
-        {
-            ["action"] = RespondRequest.Action, ["kind"] = request.Kind, ["reason"] = request.Reason, ["proposedText"] = request.ProposedText,
-        };
-        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, id, payload, acting.Actor, acting.OnBehalfOf, ct);
+        var acting = await respond.RunAsync(new RespondToRoundCommand(id, request.Kind, request.Reason, request.ProposedText, request.OnBehalfOf),
+            user.Caller(), ct);
 
         var view = await ViewAsync(id, user, store, directory, ct);
         var mine = view.Responses.FirstOrDefault(r => r.Government == acting.Person.Government);
@@ -77,25 +73,16 @@ public static class ApprovalsEndpoints
     }
 
     private static async Task<Ok<ApprovalRoundView>> Extend(string id, ApprovalExtensionRequest request, ClaimsPrincipal user,
-        ApprovalStore store, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)
+        ApprovalStore store, IDirectory directory, ExtendDeadline extend, CancellationToken ct)
     {
-        _ = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
-        var payload = new JsonObject
-        {
-            ["action"] = ExtendRequest.Action, ["until"] = request.Until?.ToString("O", CultureInfo.InvariantCulture),
-            ["by"] = request.By, ["reason"] = request.Reason,
-        };
-        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, id, payload, user.Email(), null, ct);
+        await extend.RunAsync(new ExtendDeadlineCommand(SteeringTarget.ApprovalRound, id, request.Until is { } until ? ExtendDeadlineCommand.Moment(until) : null, request.By, request.Reason), user.Caller(), ct);
         return TypedResults.Ok(await ViewAsync(id, user, store, directory, ct));
     }
 
     private static async Task<Ok<ApprovalRoundView>> Withdraw(string id, ApprovalWithdrawalRequest request, ClaimsPrincipal user,
-        ApprovalStore store, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)
+        ApprovalStore store, IDirectory directory, WithdrawFromRound withdraw, CancellationToken ct)
     {
-        _ = await store.FindRoundAsync(id, ct) ?? throw WorkflowProblem.NotFound("Approval round", id);
-        var payload = new JsonObject { ["action"] = WithdrawRequest.Action, ["reason"] = request.Reason };
-        WithdrawRequest.ReadReason(payload); // 400 before touching the workflow
-        await runtime.ResumeByKeyAsync(ApprovalRoundActivity.BookmarkKind, id, payload, user.Email(), null, ct);
+        await withdraw.RunAsync(new WithdrawFromRoundCommand(id, request.Reason), user.Caller(), ct);
         return TypedResults.Ok(await ViewAsync(id, user, store, directory, ct));
     }
 

@@ -9,6 +9,7 @@ using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Persistence.Deliberation;
+using FocWorkflows.Server.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -99,22 +100,17 @@ public static class ConsultationsEndpoints
     }
 
     private static async Task<Ok<ConsultationResponse>> Close(string id, CloseConsultationRequest request, ClaimsPrincipal user,
-        ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct)
+        ConsultationStore store, CloseEarly close, TimeProvider time, CancellationToken ct)
     {
-        var acting = await SteererAsync(id, request.OnBehalfOf, user, store, access, directory, ct);
-        var payload = new JsonObject { ["action"] = "close", ["reason"] = request.Reason };
-        CloseRequest.ReadReason(payload); // 400 before touching the workflow
-        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id, payload, acting.Actor, acting.OnBehalfOf, ct);
+        await close.RunAsync(new CloseEarlyCommand(id, request.Reason, request.OnBehalfOf), user.Caller(), ct);
         return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
     }
 
     private static async Task<Ok<ConsultationResponse>> Extend(string id, ExtendConsultationRequest request, ClaimsPrincipal user,
-        ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime, TimeProvider time, CancellationToken ct)
+        ConsultationStore store, ExtendDeadline extend, TimeProvider time, CancellationToken ct)
     {
-        var acting = await SteererAsync(id, request.OnBehalfOf, user, store, access, directory, ct);
-        var payload = new JsonObject { ["action"] = "extend", ["until"] = request.Until, ["by"] = request.By, ["reason"] = request.Reason };
-        ExtendRequest.Read(payload); // 400 before touching the workflow
-        await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id, payload, acting.Actor, acting.OnBehalfOf, ct);
+        await extend.RunAsync(new ExtendDeadlineCommand(SteeringTarget.Consultation, id, request.Until, request.By, request.Reason,
+            request.OnBehalfOf), user.Caller(), ct);
         return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
     }
 
@@ -126,18 +122,6 @@ public static class ConsultationsEndpoints
         WithdrawRequest.ReadReason(payload); // 400 before touching the workflow
         await runtime.ResumeByKeyAsync(ConsultationEvents.DeadlineBookmark, id, payload, user.Email(), null, ct);
         return TypedResults.Ok(await DescribeAsync(await FindAsync(store, id, ct), user, store, time, ct));
-    }
-
-    /// <summary>The caller (or whom the secretariat acts for), when allowed to close or extend this window.</summary>
-    private static async Task<Acting> SteererAsync(string id, string? onBehalfOf, ClaimsPrincipal user, ConsultationStore store,
-        ConsultationAccess access, IDirectory directory, CancellationToken ct)
-    {
-        var consultation = await FindAsync(store, id, ct);
-        var acting = await Acting.ResolveAsync(user, onBehalfOf, directory, ct);
-        var taskForceId = await store.TaskForceOfAsync(consultation.InstanceId, ct);
-        if (!await access.MaySteerAsync(acting.Person, taskForceId, ct))
-            throw WorkflowProblem.Forbidden("Only chairs, co-chairs, pen-holders and the secretariat may close or extend a consultation.");
-        return acting;
     }
 
     /// <summary>A link opens its own consultation only; checked before looking the id up, so it reveals nothing else.</summary>

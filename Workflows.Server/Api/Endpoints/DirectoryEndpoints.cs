@@ -4,9 +4,9 @@ using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
+using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Api.Endpoints;
 
@@ -30,17 +30,14 @@ public static class DirectoryEndpoints
             .WithSummary("Adds a task force, or updates the one with this id.");
     }
 
-    private static async Task<Ok<List<Person>>> ListPeople(IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct,
-        string? role = null, string? government = null)
+    private static async Task<Ok<List<Person>>> ListPeople(IDirectory directory, CancellationToken ct, string? role = null, string? government = null)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var all = await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        var all = await directory.PeopleAsync(ct);
         return TypedResults.Ok(all.Where(p => (role is null || p.HasRole(role)) && (government is null || p.Government == government)).ToList());
     }
 
-    private static async Task<Ok<Person>> SavePerson(PersonRequest request, IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct)
+    private static async Task<Ok<Person>> SavePerson(PersonRequest request, DirectoryStore store, IdGenerator ids, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string[]>();
         var email = request.Email?.Trim().ToLowerInvariant();
         if (email is null || email.Length > 320 || !MailAddress.TryCreate(email, out _)) errors["email"] = ["must be an e-mail address."];
@@ -50,37 +47,30 @@ public static class DirectoryEndpoints
         if (request.TimeZone is { } zone && !TimeZones.IsKnown(zone)) errors["timeZone"] = [$"'{zone}' is not an IANA time zone (e.g. Europe/Paris)."];
         if (request.Language is { } language && !IsLanguage(language)) errors["language"] = [$"'{language}' is not a language tag (e.g. fr)."];
         if (request.Roles?.FirstOrDefault(r => !Roles.All.Contains(r)) is { } role) errors["roles"] = [$"'{role}' is not one of {string.Join(", ", Roles.All)}."];
-        if (request.Government is { } code && !await db.Governments.AnyAsync(g => g.Code == code, ct)) errors["government"] = [$"'{code}' is not a member government."];
+        if (request.Government is { } code && !(await store.GovernmentCodesAsync(ct)).Contains(code)) errors["government"] = [$"'{code}' is not a member government."];
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The person is not valid", errors);
 
-        var person = await db.People.FirstOrDefaultAsync(p => p.Email == email, ct);
-        if (person is null)
-        {
-            person = new Person { Id = email!.Split('@')[0] + "-" + Guid.NewGuid().ToString("N")[..6], Email = email, Name = request.Name! };
-            db.People.Add(person);
-        }
-        person.Name = request.Name!.Trim();
-        person.Organisation = request.Organisation;
-        person.Government = request.Government;
-        person.TimeZone = request.TimeZone ?? person.TimeZone;
-        person.Language = request.Language ?? person.Language;
-        person.Roles = request.Roles ?? person.Roles;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(person);
+        return TypedResults.Ok(await store.SavePersonAsync(email!,
+            () => new Person { Id = email!.Split('@')[0] + "-" + ids.NewId()[^6..], Email = email!, Name = request.Name! },
+            person =>
+            {
+                person.Name = request.Name!.Trim();
+                person.Organisation = request.Organisation;
+                person.Government = request.Government;
+                person.TimeZone = request.TimeZone ?? person.TimeZone;
+                person.Language = request.Language ?? person.Language;
+                person.Roles = request.Roles ?? person.Roles;
+            }, ct));
     }
 
-    private static async Task<Ok<List<TaskForce>>> ListTaskForces(IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return TypedResults.Ok(await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct));
-    }
+    private static async Task<Ok<List<TaskForce>>> ListTaskForces(IDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok((await directory.TaskForcesAsync(ct)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList());
 
     private static async Task<Ok<TaskForce>> GetTaskForce(string id, IDirectory directory, CancellationToken ct) =>
         TypedResults.Ok(await directory.FindTaskForceAsync(id, ct) ?? throw WorkflowProblem.NotFound("Task force", id));
 
-    private static async Task<Ok<TaskForce>> SaveTaskForce(TaskForceRequest request, IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct)
+    private static async Task<Ok<TaskForce>> SaveTaskForce(TaskForceRequest request, DirectoryStore store, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var errors = new Dictionary<string, string[]>();
         // The stored id column holds 100 characters; \z, not $, which also matches before a final line break.
         if (request.Id is null || !System.Text.RegularExpressions.Regex.IsMatch(request.Id, @"^[a-z0-9][a-z0-9-]{0,99}\z"))
@@ -90,22 +80,21 @@ public static class DirectoryEndpoints
         Limits.Check(errors, "mandate", request.Mandate, Limits.Text);
         foreach (var (field, list) in new[] { ("advisoryCoLeads", request.AdvisoryCoLeads), ("advisors", request.Advisors) })
             if (list is { Count: > Limits.ListItems } || list?.Any(e => e is null || e.Length > 320) == true) errors[field] = [$"must be at most {Limits.ListItems} e-mail addresses."];
-        var governments = await db.Governments.Select(g => g.Code).ToListAsync(ct);
+        var governments = await store.GovernmentCodesAsync(ct);
         foreach (var (field, codes) in new[] { ("leadGovernments", request.LeadGovernments), ("memberGovernments", request.MemberGovernments) })
             if (codes?.FirstOrDefault(c => !governments.Contains(c)) is { } unknown) errors[field] = [$"'{unknown}' is not a member government."];
         if (errors.Count > 0) throw WorkflowProblem.Invalid("The task force is not valid", errors);
 
-        var taskForce = await db.TaskForces.FirstOrDefaultAsync(t => t.Id == request.Id, ct);
-        if (taskForce is null) db.TaskForces.Add(taskForce = new TaskForce { Id = request.Id!, Name = request.Name! });
-        taskForce.Name = request.Name!.Trim();
-        taskForce.Mandate = request.Mandate ?? taskForce.Mandate;
-        taskForce.LeadGovernments = request.LeadGovernments ?? taskForce.LeadGovernments;
-        taskForce.MemberGovernments = [.. (request.MemberGovernments ?? taskForce.MemberGovernments).Union(taskForce.LeadGovernments)];
-        taskForce.AdvisoryCoLeads = request.AdvisoryCoLeads ?? taskForce.AdvisoryCoLeads;
-        taskForce.Advisors = request.Advisors ?? taskForce.Advisors;
-        taskForce.EndDate = request.EndDate ?? taskForce.EndDate;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(taskForce);
+        return TypedResults.Ok(await store.SaveTaskForceAsync(request.Id!, () => new TaskForce { Id = request.Id!, Name = request.Name! }, taskForce =>
+        {
+            taskForce.Name = request.Name!.Trim();
+            taskForce.Mandate = request.Mandate ?? taskForce.Mandate;
+            taskForce.LeadGovernments = request.LeadGovernments ?? taskForce.LeadGovernments;
+            taskForce.MemberGovernments = [.. (request.MemberGovernments ?? taskForce.MemberGovernments).Union(taskForce.LeadGovernments)];
+            taskForce.AdvisoryCoLeads = request.AdvisoryCoLeads ?? taskForce.AdvisoryCoLeads;
+            taskForce.Advisors = request.Advisors ?? taskForce.Advisors;
+            taskForce.EndDate = request.EndDate ?? taskForce.EndDate;
+        }, ct));
     }
 
     private static bool IsLanguage(string tag)

@@ -8,6 +8,7 @@ using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
+using FocWorkflows.Server.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FocWorkflows.Server.Api.Endpoints;
@@ -48,20 +49,9 @@ public static class DispositionsEndpoints
     }
 
     private static async Task<Ok<DispositionResponse>> Dispose(string id, string commentId, DispositionRequest request, ClaimsPrincipal user,
-        ConsultationStore store, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime, CancellationToken ct)
+        ConsultationStore store, DisposeComment dispose, CancellationToken ct)
     {
-        var consultation = await ConsultationsEndpoints.FindAsync(store, id, ct);
-        var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
-        if (!await access.MayDisposeAsync(acting.Person, await store.TaskForceOfAsync(consultation.InstanceId, ct), ct))
-            throw WorkflowProblem.Forbidden("Only the pen-holders and the secretariat may dispose of comments.");
-        _ = await store.FindCommentAsync(id, commentId, ct) ?? throw WorkflowProblem.NotFound("Comment", commentId);
-        if (Disposition.Problems(DispositionDecisions.Parse(request.Decision), request.Reason) is { Count: > 0 } errors)
-            throw WorkflowProblem.Invalid("The disposition is not valid", errors);
-
-        await runtime.ResumeByKeyAsync(ConsultationEvents.DispositionBookmark, id, new JsonObject
-        {
-            ["action"] = "dispose", ["commentId"] = commentId, ["decision"] = request.Decision, ["reason"] = request.Reason,
-        }, acting.Actor, acting.OnBehalfOf, ct);
+        await dispose.RunAsync(new DisposeCommentCommand(id, commentId, request.Decision, request.Reason, request.OnBehalfOf), user.Caller(), ct);
         var d = (await store.FindDispositionAsync(commentId, ct))!;
         return TypedResults.Ok(new DispositionResponse(d.CommentId, d.ConsultationId, d.Decision, d.Reason, d.By, d.OnBehalfOf, d.At));
     }

@@ -1,21 +1,12 @@
 using FocWorkflows.Server.Persistence.Deliberation;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation;
-using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Engine;
-using FocWorkflows.Server.Engine.Running;
-using FocWorkflows.Server.Engine.State;
-using FocWorkflows.Server.Persistence;
+using FocWorkflows.Server.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Api.Endpoints;
 
@@ -39,34 +30,17 @@ public static class DraftsEndpoints
         group.MapGet("/{from:int}/diff/{to:int}", Diff).WithSummary("The redline between two versions, as HTML and as paragraph changes.");
     }
 
-    internal static async Task<Created<DraftResponse>> Submit(string id, SubmitDraftRequest request, HttpContext http, IDirectory directory,
-        WorkflowRuntime runtime, DraftStore drafts, IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time, CancellationToken ct)
-    {
-        if (!await drafts.InstanceExistsAsync(id, ct)) throw WorkflowProblem.NotFound("Instance", id);
-        var key = Identifiers.IdempotencyKey(http.Request) ?? "";
-        // Too large to read, number or diff: refused before the instance is locked or anything replayed.
-        if (DraftRules.Problems(request.Markdown, request.Title, request.Note) is { Count: > 0 } errors)
-            throw WorkflowProblem.Invalid("The draft is not valid", errors);
-        var scope = $"submit-draft:{id}:{http.User.Email()}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
-        if (key.Length > 0 && await ReplayAsync(contexts, scope, key, hash, id, drafts, ct) is { } replayed)
-        {
-            http.Response.Headers["Idempotent-Replayed"] = "true";
-            return Created(id, replayed);
-        }
-        var acting = await Acting.ResolveAsync(http.User, request.OnBehalfOf, directory, ct);
+    private static Task<Created<DraftResponse>> Submit(string id, SubmitDraftRequest request, HttpContext http, SubmitDraft submit, CancellationToken ct) =>
+        SubmitAsync(id, request, http, submit, ct);
 
-        var versionId = Guid.NewGuid().ToString("N");
-        var payload = new JsonObject
-        {
-            ["action"] = DraftActivity.SubmitAction, ["versionId"] = versionId, ["markdown"] = request.Markdown,
-            ["title"] = request.Title, ["note"] = request.Note,
-        };
-        await runtime.ResumeByKeyAsync(DraftActivity.Type, id, payload, acting.Actor, acting.OnBehalfOf, ct);
-        var version = await drafts.FindAsync(versionId, ct)
-            ?? throw WorkflowProblem.Conflict("Step closed", "The draft step closed before this version was recorded.");
-        if (key.Length > 0) await RememberAsync(contexts, scope, key, hash, version.Number, time.GetUtcNow(), ct);
-        return Created(id, version);
+    /// <summary>The JSON submit and the .docx upload alike: one use case, its replay answered as such.</summary>
+    internal static async Task<Created<DraftResponse>> SubmitAsync(string id, SubmitDraftRequest request, HttpContext http, SubmitDraft submit,
+        CancellationToken ct)
+    {
+        var submitted = await submit.RunAsync(new SubmitDraftCommand(id, request.Markdown, request.Title, request.Note, request.OnBehalfOf,
+            Identifiers.IdempotencyKey(http.Request)), http.User.Caller(), ct);
+        if (submitted.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        return Created(id, submitted.Version);
     }
 
     private static async Task<Ok<List<DraftSummary>>> List(string id, ClaimsPrincipal user, InstanceAccess access, DraftStore drafts, CancellationToken ct)
@@ -117,28 +91,5 @@ public static class DraftsEndpoints
         return new DraftResponse(v.Number, v.Title, v.Note, v.SubmittedBy, v.OnBehalfOf, v.SubmittedAt, v.Markdown,
             [.. paragraphs.Select(p => new ParagraphResponse(p.Number, p.Kind, p.Markdown, DraftHtml.Render(p.Markdown)))],
             DraftHtml.RenderNumbered(paragraphs));
-    }
-
-    private static async Task<DraftVersion?> ReplayAsync(IDbContextFactory<WorkflowDbContext> contexts, string scope, string key, string hash,
-        string id, DraftStore drafts, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var record = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
-        if (record is null) return null;
-        if (record.RequestHash != hash)
-            throw new WorkflowProblem(ProblemKind.Unprocessable, "Idempotency key reused", "This Idempotency-Key was already used with a different request body.");
-        return await drafts.GetAsync(id, int.Parse(record.ResourceId), ct);
-    }
-
-    private static async Task RememberAsync(IDbContextFactory<WorkflowDbContext> contexts, string scope, string key, string hash, int number, DateTimeOffset now, CancellationToken ct)
-    {
-        // Written after the version's own burst: a crash in between makes a retry answer 409, never a second version.
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
-        {
-            Scope = scope, Key = key, RequestHash = hash, ResourceId = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            CreatedAt = now,
-        });
-        await db.SaveChangesAsync(ct);
     }
 }

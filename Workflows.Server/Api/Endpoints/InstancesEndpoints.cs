@@ -10,6 +10,8 @@ using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
+using FocWorkflows.Server.UseCases;
+
 namespace FocWorkflows.Server.Api.Endpoints;
 
 public sealed record StartInstanceRequest(string? DefinitionId, int? Version, JsonObject? Input, string? TaskForceId);
@@ -34,13 +36,10 @@ public static class InstancesEndpoints
     }
 
     private static async Task<Results<Created<InstanceResponse>, ProblemHttpResult>> Start(
-        StartInstanceRequest request, HttpContext http, WorkflowRuntime runtime, InstanceQueries queries, DefinitionStore definitions, CancellationToken ct)
+        StartInstanceRequest request, HttpContext http, StartInstance start, InstanceQueries queries, DefinitionStore definitions, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.DefinitionId))
-            throw WorkflowProblem.Invalid("The request is not valid", new Dictionary<string, string[]> { ["definitionId"] = ["is required."] });
-        var key = Identifiers.IdempotencyKey(http.Request);
-        var result = await runtime.StartAsync(new StartRequest(request.DefinitionId, request.Version, request.Input, http.User.Email(),
-            key, request.TaskForceId), ct);
+        var result = await start.RunAsync(new StartInstanceCommand(request.DefinitionId, request.Version, request.Input,
+            Identifiers.IdempotencyKey(http.Request), request.TaskForceId), http.User.Caller(), ct);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         var detail = await Load(result.Instance.Id, queries, definitions, ct);
         return TypedResults.Created($"/api/instances/{result.Instance.Id}", detail);

@@ -8,6 +8,7 @@ using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Persistence;
 using FocWorkflows.Server.Persistence.Deliberation;
+using FocWorkflows.Server.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,6 +21,9 @@ namespace FocWorkflows.Server.Api.Endpoints;
 public sealed record TaskResponse(string Id, string InstanceId, string ActivityId, string Title, IReadOnlyList<string> Assignees,
     IReadOnlyList<string> Actions, JsonNode? Fields, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
     DateTimeOffset? ClosedAt, string? CompletedBy, string? OnBehalfOf, string? Action, JsonNode? Data, string? ResourceHref, bool DoneByYou = false);
+
+/// <summary>Someone completing a task: the action they chose, the form they filled in, and whom the secretariat acts for.</summary>
+public sealed record TaskCompletionRequest(string? Action, JsonObject? Data, string? OnBehalfOf);
 
 public static class TasksEndpoints
 {
@@ -49,14 +53,9 @@ public static class TasksEndpoints
     private static async Task<Ok<TaskResponse>> Get(string id, ClaimsPrincipal user, InstanceAccess access, InstanceQueries queries, CancellationToken ct) =>
         TypedResults.Ok(ToResponse(await VisibleTaskAsync(id, user, access, queries, ct)));
 
-    private static async Task<Ok<TaskResponse>> Complete(string id, TaskCompletionRequest request, ClaimsPrincipal user, InstanceAccess access,
-        InstanceQueries queries, TaskCompletion completion, IDirectory directory, CancellationToken ct)
-    {
-        var task = await VisibleTaskAsync(id, user, access, queries, ct);
-        var acting = await Acting.ResolveAsync(user, request.OnBehalfOf, directory, ct);
-        await completion.CompleteAsync(task, request, acting, ct);
-        return TypedResults.Ok(ToResponse((await queries.GetTaskAsync(id, ct))!));
-    }
+    private static async Task<Ok<TaskResponse>> Complete(string id, TaskCompletionRequest request, ClaimsPrincipal user, CompleteTask complete,
+        CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await complete.RunAsync(new CompleteTaskCommand(id, request.Action, request.Data, request.OnBehalfOf), user.Caller(), ct)));
 
     private static async Task<HumanTask> VisibleTaskAsync(string id, ClaimsPrincipal user, InstanceAccess access, InstanceQueries queries, CancellationToken ct)
     {

@@ -1,14 +1,11 @@
 using FocWorkflows.Server.Api.Auth;
-using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Deliberation.Word.Reading;
 using FocWorkflows.Server.Engine;
-using FocWorkflows.Server.Engine.Running;
-using FocWorkflows.Server.Persistence;
 using FocWorkflows.Server.Persistence.Deliberation;
+using FocWorkflows.Server.UseCases;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Api.Endpoints;
 
@@ -33,8 +30,8 @@ public static class WordUploadEndpoints
                 + "413 over 10 MB; 415 for other files and macro-enabled documents; 422 for encrypted, damaged or zip-bomb files. Accepts Idempotency-Key.");
     }
 
-    private static async Task<Created<DraftResponse>> Upload(string id, HttpContext http, IAntiforgery antiforgery, IDirectory directory,
-        WorkflowRuntime runtime, DraftStore drafts, IDbContextFactory<WorkflowDbContext> contexts, TimeProvider time, CancellationToken ct)
+    private static async Task<Created<DraftResponse>> Upload(string id, HttpContext http, IAntiforgery antiforgery, DraftStore drafts,
+        SubmitDraft submit, CancellationToken ct)
     {
         if (!await drafts.InstanceExistsAsync(id, ct)) throw WorkflowProblem.NotFound("Instance", id);
         if (!http.Request.HasFormContentType)
@@ -51,7 +48,7 @@ public static class WordUploadEndpoints
         if (import.Losses.Count > 0 && !Confirmed(http.Request, form)) throw new DocxLossesUnconfirmed(import);
 
         var request = new SubmitDraftRequest(import.Markdown, Field(form, "title") ?? import.Title, Field(form, "note"), Field(form, "onBehalfOf"));
-        return await DraftsEndpoints.Submit(id, request, http, directory, runtime, drafts, contexts, time, ct);
+        return await DraftsEndpoints.SubmitAsync(id, request, http, submit, ct);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class Consultation
 public sealed class Comment
 {
     /// <summary>The longest comment text accepted, by the API and the advisor's page alike.</summary>
-    public const int MaxTextLength = 20_000;
+    public const int MaxTextLength = Limits.Text;
 
     public required string Id { get; init; }
     public required string ConsultationId { get; init; }

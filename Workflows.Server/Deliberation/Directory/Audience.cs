@@ -31,5 +31,11 @@ public interface IDirectory
 
     Task<IReadOnlyList<TaskForce>> TaskForcesAsync(CancellationToken ct);
 
+    /// <summary>Everyone in the directory, by name.</summary>
+    Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken ct);
+
+    /// <summary>The ISO 3166 codes of the member governments.</summary>
+    Task<IReadOnlySet<string>> GovernmentCodesAsync(CancellationToken ct);
+
     Task<IReadOnlyList<Person>> ResolveAsync(AudienceKind kind, string? taskForceId, IReadOnlyList<string>? list, CancellationToken ct);
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Model;
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Engine.Activities;
 using ValueType = FocWorkflows.Definitions.Model.ValueType;
 

@@ -111,7 +111,7 @@ public sealed class Interpreter(
         }
     }
 
-    private static void Apply(Burst burst, ActivityNode node, ActivityResult result, Resumed? resumed)
+    private void Apply(Burst burst, ActivityNode node, ActivityResult result, Resumed? resumed)
     {
         switch (result)
         {
@@ -134,12 +134,12 @@ public sealed class Interpreter(
         }
     }
 
-    private static void Complete(Burst burst, ActivityNode node, IReadOnlyList<string> outcomes)
+    private void Complete(Burst burst, ActivityNode node, IReadOnlyList<string> outcomes)
     {
         JournalWriter.Append(burst, JournalEvents.Completed, node.Id, node.Type, outcome: string.Join(",", outcomes));
         foreach (var outcome in outcomes)
             foreach (var connection in burst.Definition.ConnectionsFrom(node.Id).Where(c => c.Outcome == outcome))
-                burst.State.Tokens.Add(new Token(Guid.NewGuid().ToString("N"), connection.To, node.Id, outcome));
+                burst.State.Tokens.Add(new Token(ids.NewId(), connection.To, node.Id, outcome));
     }
 
     /// <summary>A finished step leaves nothing open: its bookmarks go, its tasks close.</summary>

@@ -41,7 +41,8 @@ public sealed partial class WorkflowRuntime(
 
     public async Task<StartResult> StartAsync(StartRequest request, CancellationToken ct)
     {
-        var requestHash = Hash(request);
+        // Hashed only to compare a retry with its first request: without a key there is nothing to compare.
+        var requestHash = request.IdempotencyKey is null ? "" : Hash(request);
         var scope = $"start-instance:{request.Actor}";
         if (request.IdempotencyKey is { } key && await Replay(scope, key, requestHash, ct) is { } replay) return replay;
 
@@ -108,9 +109,19 @@ public sealed partial class WorkflowRuntime(
 
     /// <summary>
     /// Resumes the one open bookmark of this kind and key (e.g. an approval round by its id) with a
-    /// person's action; 404 when there never was one, 409 when the step has closed.
+    /// person's action; 409 when no such step is open, whether it closed or never was: the engine cannot tell,
+    /// so callers look up the record first (the round, the consultation) and answer 404 themselves.
     /// </summary>
-    public async Task ResumeByKeyAsync(string kind, string key, JsonNode? payload, string? actor, string? onBehalfOf, CancellationToken ct)
+    public Task ResumeByKeyAsync(string kind, string key, JsonNode? payload, string? actor, string? onBehalfOf, CancellationToken ct) =>
+        ResumeByKeyAsync(kind, key, payload, actor, onBehalfOf, idempotency: null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="idempotency"/>, when given, is committed with the burst, so a retry with the same key finds
+    /// what the first request made, and two requests with the same key at once commit one burst
+    /// (the other gets <see cref="DuplicateIdempotencyKeyException"/>).
+    /// </summary>
+    public async Task ResumeByKeyAsync(string kind, string key, JsonNode? payload, string? actor, string? onBehalfOf, IdempotencyRecord? idempotency,
+        CancellationToken ct)
     {
         var bookmark = (await store.FindBookmarksAsync(kind, key, ct)).FirstOrDefault()
             ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer open.");
@@ -119,6 +130,7 @@ public sealed partial class WorkflowRuntime(
             var open = burst.OpenBookmarks.FirstOrDefault(b => b.Kind == kind && b.Key == key)
                 ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer open.");
             RequireActive(burst);
+            burst.Idempotency = idempotency;
             await interpreter.ResumeAsync(burst, open, payload, ct);
         }, ct);
     }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using FocWorkflows.Server.Deliberation.Consultations;
-
-namespace FocWorkflows.Server.Deliberation;
+namespace FocWorkflows.Server;
 
 /// <summary>
 /// How large anything people send may be: the API, the Designer's pages and the workflow steps refuse
@@ -29,7 +27,7 @@ public static class Limits
     public const int Reason = 4_000;
 
     /// <summary>Free text: a comment, a proposed text, a multi-line form field or input, a mandate.</summary>
-    public const int Text = Comment.MaxTextLength;
+    public const int Text = 20_000;
 
     /// <summary>An idempotency key, an event's name or correlation key, an id in an address.</summary>
     public const int Key = 200;
