@@ -73,7 +73,7 @@ public static class ApiServiceCollectionExtensions
             app.Logger.LogWarning("Development authentication is on: API callers are trusted by the {Header} header. Never expose this server.",
                 DevelopmentAuthenticationHandler.Header);
         }
-        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter(Identifiers.CheckRouteValues);
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter(Identifiers.CheckRouteValues).ProducesGuardProblems();
         api.MapActivities();
         api.MapDefinitions();
         api.MapInstances();

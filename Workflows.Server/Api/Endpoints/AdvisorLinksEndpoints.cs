@@ -27,9 +27,10 @@ public static class AdvisorLinksEndpoints
 
     public static void MapAdvisorLinks(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/consultations/{id}/links").WithTags("Advisor links").RequireAuthorization(Policies.ManageAdvisorLinks);
+        var group = api.MapGroup("/consultations/{id}/links").WithTags("Advisor links").RequireAuthorization(Policies.ManageAdvisorLinks)
+            .ProducesProblems(403, 404);
         group.MapGet("/", Get).WithSummary("The consultation's withdrawn links and the latest uses of its links (time, address, page or API, admitted or not).");
-        group.MapPost("/revoke", Revoke)
+        group.MapPost("/revoke", Revoke).ProducesProblems(400)
             .WithSummary("Withdraws one advisor's link ({advisor}) or every link to the consultation, for good; journaled. Withdrawing again changes nothing.");
     }
 

@@ -42,13 +42,14 @@ public static class ApprovalsEndpoints
 {
     public static void MapApprovals(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/approvals").WithTags("Approvals");
+        // Every route looks the round up (404) and checks the caller may see it or act on it (403).
+        var group = api.MapGroup("/approvals").WithTags("Approvals").ProducesProblems(403, 404);
         group.MapGet("/{id}", Get).WithSummary("An approval round: mode, deadline (also in your time zone), tally, responses, result.");
-        group.MapPost("/{id}/responses", Respond)
+        group.MapPost("/{id}/responses", Respond).ProducesProblems(400, 409)
             .WithSummary("Respond for your government (201 the first time, 200 when you change it); 409 after the deadline, 403 outside the audience.");
-        group.MapPost("/{id}/extend", Extend).RequireAuthorization(Policies.Operate)
+        group.MapPost("/{id}/extend", Extend).RequireAuthorization(Policies.Operate).ProducesProblems(400, 409)
             .WithSummary("Extend the deadline (chairs, co-chairs, the secretariat); journaled with the reason.");
-        group.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(Policies.Operate)
+        group.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(Policies.Operate).ProducesProblems(400, 409)
             .WithSummary("Withdraw the text from the round (chairs, co-chairs, the secretariat), with a reason: the round ends Withdrawn, everyone involved is told; 409 once it closed.");
     }
 

@@ -35,17 +35,18 @@ public static class ConsultationsEndpoints
 {
     public static void MapConsultations(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/consultations").WithTags("Consultations");
+        // Every route looks the consultation up (404) and checks the caller may see or steer it (403).
+        var group = api.MapGroup("/consultations").WithTags("Consultations").ProducesProblems(403, 404);
         // These three also answer an advisor's link (?token= or X-Advisor-Token), for its one consultation only.
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.AdvisorLinkOrAccount)
             .WithSummary("A consultation window: audience size, deadline, status, comment count (and who has not commented, for chairs and the secretariat).");
         group.MapGet("/{id}/comments", Comments).RequireAuthorization(Policies.AdvisorLinkOrAccount)
             .WithSummary("The comments, in the order they arrived (an advisor sees their own only).");
-        group.MapPost("/{id}/comments", AddComment).RequireAuthorization(Policies.AdvisorLinkOrAccount)
+        group.MapPost("/{id}/comments", AddComment).RequireAuthorization(Policies.AdvisorLinkOrAccount).ProducesProblems(400, 409, 422)
             .WithSummary("Comments on a paragraph (optionally a passage quoted from it, checked against the consulted draft); 400 with errors by field, 403 outside the audience, 409 once closed. Accepts Idempotency-Key.");
-        group.MapPost("/{id}/close", Close).WithSummary("Closes the window early, with a reason (chairs, co-chairs, pen-holders, secretariat).");
-        group.MapPost("/{id}/extend", Extend).WithSummary("Moves the deadline later ({until} or {by}), with a reason (chairs, co-chairs, pen-holders, secretariat).");
-        group.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(Policies.Operate)
+        group.MapPost("/{id}/close", Close).ProducesProblems(400, 409).WithSummary("Closes the window early, with a reason (chairs, co-chairs, pen-holders, secretariat).");
+        group.MapPost("/{id}/extend", Extend).ProducesProblems(400, 409).WithSummary("Moves the deadline later ({until} or {by}), with a reason (chairs, co-chairs, pen-holders, secretariat).");
+        group.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(Policies.Operate).ProducesProblems(400, 409)
             .WithSummary("Withdraws the text from the consultation (chairs, co-chairs, secretariat), with a reason: the step ends Withdrawn, everyone involved is told; 409 once closed.");
     }
 

@@ -27,15 +27,18 @@ public static class DefinitionsEndpoints
     {
         var group = api.MapGroup("/definitions").WithTags("Definitions").AddEndpointFilter(Identifiers.CheckDefinitionId);
         group.MapGet("/", async (DefinitionStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)));
-        group.MapGet("/{id}", GetLatest);
-        group.MapGet("/{id}/versions", ListVersions);
-        group.MapGet("/{id}/versions/{version:int}", GetVersion);
-        group.MapPut("/{id}", SaveDraft).RequireAuthorization(Policies.EditDefinitions).AcceptsJson<WorkflowDefinition>().WithRequestLimit();
-        group.MapPost("/{id}/publish", Publish).RequireAuthorization(Policies.EditDefinitions);
-        group.MapPost("/validate", Validate).AcceptsJson<WorkflowDefinition>().WithRequestLimit();
+        group.MapGet("/{id}", GetLatest).ProducesProblems(404);
+        group.MapGet("/{id}/versions", ListVersions).ProducesProblems(404);
+        group.MapGet("/{id}/versions/{version:int}", GetVersion).ProducesProblems(404);
+        group.MapPut("/{id}", SaveDraft).RequireAuthorization(Policies.EditDefinitions).AcceptsJson<WorkflowDefinition>().WithRequestLimit()
+            .ProducesProblems(400, 403, 413);
+        group.MapPost("/{id}/publish", Publish).RequireAuthorization(Policies.EditDefinitions).ProducesProblems(403, 404, 409, 422);
+        group.MapPost("/validate", Validate).AcceptsJson<WorkflowDefinition>().WithRequestLimit().ProducesProblems(400, 413);
         group.MapPost("/import", Import).RequireAuthorization(Policies.EditDefinitions).AcceptsJson<JsonObject>().WithRequestLimit()
+            .ProducesProblems(400, 403, 413)
             .WithSummary("Imports a native or an Elsa 3 definition (detected) as a draft.");
-        group.MapGet("/{id}/export", Export).WithSummary("Exports the latest (or ?version=) definition as native or Elsa 3 JSON.");
+        group.MapGet("/{id}/export", Export).Produces<JsonObject>(contentType: "application/json").ProducesProblems(400, 404)
+            .WithSummary("Exports the latest (or ?version=) definition as native or Elsa 3 JSON.");
     }
 
     private static async Task<Results<Ok<WorkflowDefinition>, ProblemHttpResult>> GetLatest(string id, DefinitionStore store, CancellationToken ct) =>

@@ -21,12 +21,12 @@ public static class DirectoryEndpoints
     {
         var people = api.MapGroup("/people").WithTags("Directory");
         people.MapGet("/", ListPeople);
-        people.MapPost("/", SavePerson).RequireAuthorization(Policies.EditDirectory)
+        people.MapPost("/", SavePerson).RequireAuthorization(Policies.EditDirectory).ProducesProblems(400, 403)
             .WithSummary("Adds a person, or updates the one with this e-mail.");
         var taskForces = api.MapGroup("/task-forces").WithTags("Directory");
         taskForces.MapGet("/", ListTaskForces);
-        taskForces.MapGet("/{id}", GetTaskForce);
-        taskForces.MapPost("/", SaveTaskForce).RequireAuthorization(Policies.EditDirectory)
+        taskForces.MapGet("/{id}", GetTaskForce).ProducesProblems(404);
+        taskForces.MapPost("/", SaveTaskForce).RequireAuthorization(Policies.EditDirectory).ProducesProblems(400, 403)
             .WithSummary("Adds a task force, or updates the one with this id.");
     }
 

@@ -23,11 +23,12 @@ public static class DispositionsEndpoints
 {
     public static void MapDispositions(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/consultations/{id}").WithTags("Dispositions");
+        // Every route looks the consultation up (404) and checks whose comments the caller sees or answers (403).
+        var group = api.MapGroup("/consultations/{id}").WithTags("Dispositions").ProducesProblems(403, 404);
         group.MapGet("/dispositions", Matrix).WithSummary("The comment-resolution matrix: each comment with its author, anchor, decision and reason.");
-        group.MapGet("/dispositions.csv", Csv).WithSummary("The comment-resolution matrix as CSV (RFC 4180).");
-        group.MapGet("/dispositions.md", Markdown).WithSummary("The comment-resolution matrix as a Markdown table.");
-        group.MapPut("/dispositions/{commentId}", Dispose).WithSummary("A pen-holder, or the secretariat in its own name or for one (onBehalfOf), answers a comment (accepted, partiallyAccepted, notAccepted, noted) with a reason; changeable while the workflow's disposition step for this consultation is open, 409 otherwise.");
+        group.MapGet("/dispositions.csv", Csv).ProducesFile("text/csv").WithSummary("The comment-resolution matrix as CSV (RFC 4180).");
+        group.MapGet("/dispositions.md", Markdown).ProducesFile("text/markdown").WithSummary("The comment-resolution matrix as a Markdown table.");
+        group.MapPut("/dispositions/{commentId}", Dispose).ProducesProblems(400, 409).WithSummary("A pen-holder, or the secretariat in its own name or for one (onBehalfOf), answers a comment (accepted, partiallyAccepted, notAccepted, noted) with a reason; changeable while the workflow's disposition step for this consultation is open, 409 otherwise.");
     }
 
     private static async Task<Ok<IReadOnlyList<MatrixRow>>> Matrix(string id, ClaimsPrincipal user, InstanceAccess access, ConsultationStore store,

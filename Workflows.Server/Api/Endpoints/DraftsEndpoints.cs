@@ -22,8 +22,9 @@ public static class DraftsEndpoints
 {
     public static void MapDrafts(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/instances/{id}/drafts").WithTags("Drafts");
-        group.MapPost("/", Submit)
+        // Every route looks the instance up (404) and checks the caller may read or write its drafts (403).
+        var group = api.MapGroup("/instances/{id}/drafts").WithTags("Drafts").ProducesProblems(403, 404);
+        group.MapPost("/", Submit).ProducesProblems(400, 409, 422)
             .WithSummary("A pen-holder submits the next draft version to the open draft step; 409 when none is open. Accepts Idempotency-Key.");
         group.MapGet("/", List).WithSummary("The instance's draft versions, oldest first, without their text.");
         group.MapGet("/{number:int}", Get).WithSummary("One version: its Markdown, numbered paragraphs and sanitized HTML.");

@@ -13,7 +13,7 @@ public sealed record EventResponse(string Name, string? CorrelationKey, IReadOnl
 public static class EventsEndpoints
 {
     public static void MapEvents(this IEndpointRouteBuilder api) =>
-        api.MapPost("/events/{name}", Publish).WithTags("Events").RequireAuthorization(Policies.Operate)
+        api.MapPost("/events/{name}", Publish).WithTags("Events").RequireAuthorization(Policies.Operate).ProducesProblems(400, 403, 422)
             .WithSummary("Resumes every wait-for-event step waiting on this name and correlation key. Send an Idempotency-Key " +
                 "header to make retries safe: no instance is resumed twice by one key, and a retry answers with every instance it resumed.");
 

@@ -25,14 +25,14 @@ public static class InstancesEndpoints
     public static void MapInstances(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/instances").WithTags("Instances");
-        group.MapPost("/", Start).RequireAuthorization(Policies.Launch)
+        group.MapPost("/", Start).RequireAuthorization(Policies.Launch).ProducesProblems(400, 403, 404, 422)
             .WithSummary("Starts an instance. Send an Idempotency-Key header to make retries safe.");
-        group.MapGet("/", List);
-        group.MapGet("/{id}", Get).WithName("GetInstance");
-        group.MapGet("/{id}/journal", Journal);
-        group.MapGet("/{id}/journal/verify", Verify);
-        group.MapPost("/{id}/cancel", Cancel).RequireAuthorization(Policies.Operate);
-        group.MapPost("/{id}/retry", Retry).RequireAuthorization(Policies.Operate);
+        group.MapGet("/", List).ProducesProblems(400);
+        group.MapGet("/{id}", Get).WithName("GetInstance").ProducesProblems(403, 404);
+        group.MapGet("/{id}/journal", Journal).ProducesProblems(400, 403, 404);
+        group.MapGet("/{id}/journal/verify", Verify).ProducesProblems(403, 404);
+        group.MapPost("/{id}/cancel", Cancel).RequireAuthorization(Policies.Operate).ProducesProblems(400, 403, 404, 409);
+        group.MapPost("/{id}/retry", Retry).RequireAuthorization(Policies.Operate).ProducesProblems(403, 404, 409);
     }
 
     private static async Task<Results<Created<InstanceResponse>, ProblemHttpResult>> Start(

@@ -14,7 +14,7 @@ public static class JournalEndpoints
     public const int MaxListed = 1000;
 
     public static void MapJournal(this IEndpointRouteBuilder api) =>
-        api.MapGet("/journal/verify", VerifyAll).WithTags("Journal").RequireAuthorization(Policies.AuditJournals)
+        api.MapGet("/journal/verify", VerifyAll).WithTags("Journal").RequireAuthorization(Policies.AuditJournals).ProducesProblems(403)
             .WithSummary("Verifies the journal of every instance as stored (the secretariat); lists the broken ones with their first broken line.");
 
     private static async Task<Ok<JournalAuditResponse>> VerifyAll(IJournalAudit audit, CancellationToken ct)

@@ -23,10 +23,10 @@ public static class OutboxEndpoints
 
     public static void MapOutbox(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/outbox").WithTags("Outbox").RequireAuthorization(Policies.Operate);
-        group.MapGet("/", List).WithSummary("Mail and calendar messages, newest first, with their delivery attempts.");
-        group.MapGet("/{id}", Get);
-        group.MapPost("/{id}/retry", Retry).WithSummary("Puts a dead (or held) message back in the queue with a fresh attempt budget.");
+        var group = api.MapGroup("/outbox").WithTags("Outbox").RequireAuthorization(Policies.Operate).ProducesProblems(403);
+        group.MapGet("/", List).ProducesProblems(400).WithSummary("Mail and calendar messages, newest first, with their delivery attempts.");
+        group.MapGet("/{id}", Get).ProducesProblems(404);
+        group.MapPost("/{id}/retry", Retry).ProducesProblems(404, 409).WithSummary("Puts a dead (or held) message back in the queue with a fresh attempt budget.");
     }
 
     private static async Task<Ok<OutboxPage>> List(OutboxStore store, CancellationToken ct,

@@ -32,9 +32,10 @@ public static class PublicationsEndpoints
         var group = api.MapGroup("/publications").WithTags("Publications");
         group.MapGet("/", List).AllowAnonymous()
             .WithSummary("Released publications, newest first; signed-in callers also see scheduled ones.");
-        group.MapGet("/{id}", Get).AllowAnonymous()
+        // 404, never 403: an embargoed publication is hidden from whoever may not see it yet.
+        group.MapGet("/{id}", Get).AllowAnonymous().ProducesProblems(404)
             .WithSummary("The adopted text, its signatories (in signing order for sign-on; every non-objecting member for silence), the members that dissociated, and translations. Public once released; before that only for signed-in callers.");
-        group.MapPut("/{id}/translations/{language}", ProvideTranslation)
+        group.MapPut("/{id}/translations/{language}", ProvideTranslation).ProducesProblems(400, 403, 404, 409)
             .WithSummary("A pen-holder or the secretariat provides a translation while the publication is scheduled; 409 after release.");
     }
 

@@ -30,9 +30,9 @@ public static class TasksEndpoints
     public static void MapTasks(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks");
-        group.MapGet("/", Inbox).WithSummary("The caller's inbox: open tasks across all workflows, soonest due first.");
-        group.MapGet("/{id}", Get);
-        group.MapPost("/{id}/complete", Complete);
+        group.MapGet("/", Inbox).ProducesProblems(400, 403).WithSummary("The caller's inbox: open tasks across all workflows, soonest due first.");
+        group.MapGet("/{id}", Get).ProducesProblems(403, 404);
+        group.MapPost("/{id}/complete", Complete).ProducesProblems(400, 403, 404, 409);
     }
 
     private static async Task<Ok<List<TaskResponse>>> Inbox(ClaimsPrincipal user, InstanceQueries queries, ConsultationStore consultations, CancellationToken ct,

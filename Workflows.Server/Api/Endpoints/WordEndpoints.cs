@@ -21,14 +21,19 @@ public static class WordEndpoints
     public static void MapWordDownloads(this IEndpointRouteBuilder api)
     {
         api.MapGet("/instances/{id}/drafts/{number:int}.docx", Draft).WithTags("Drafts")
+            .ProducesFile(WordConventions.DocxMediaType).ProducesProblems(403, 404)
             .WithSummary("One version as a Word document, its paragraphs numbered as in the product; uploaded again it gives the same paragraphs.");
         api.MapGet("/instances/{id}/drafts/{from:int}/diff/{to:int}.docx", Redline).WithTags("Drafts")
+            .ProducesFile(WordConventions.DocxMediaType).ProducesProblems(403, 404)
             .WithSummary("The redline between two versions as a Word document with tracked changes, attributed to the later version's author and time.");
         api.MapGet("/consultations/{id}/draft.docx", ConsultedDraft).WithTags("Consultations").RequireAuthorization(Policies.AdvisorLinkOrAccount)
+            .ProducesFile(WordConventions.DocxMediaType).ProducesProblems(403, 404)
             .WithSummary("The version the consultation is on, as a Word document; also for an advisor's link (?token= or X-Advisor-Token).");
         api.MapGet("/consultations/{id}/dispositions.docx", Matrix).WithTags("Dispositions")
+            .ProducesFile(WordConventions.DocxMediaType).ProducesProblems(403, 404)
             .WithSummary("The comment-resolution matrix as a Word table (landscape, header row on every page).");
         api.MapGet("/publications/{id}.docx", Publication).WithTags("Publications").AllowAnonymous()
+            .ProducesFile(WordConventions.DocxMediaType).ProducesProblems(404)
             .WithSummary("The publication as a Word document: title, release date, the numbered text, signatories, translations. Public once released.");
     }
 

@@ -25,6 +25,7 @@ public static class WordUploadEndpoints
             // Room for the form around a document somewhat over the limit, so the refusal can name the document;
             // a larger request is refused (413) before it is read.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WordConventions.MaxUploadBytes + 2 * 1024 * 1024))
+            .ProducesProblems(400, 403, 404, 409, 413, 415, 422)
             .WithSummary("A pen-holder submits the next version as a .docx (multipart/form-data: file; optional title, note, onBehalfOf, confirm). "
                 + "When content cannot be kept, 422 lists it and nothing is stored until sent again with confirm=true. "
                 + "413 over 10 MB; 415 for other files and macro-enabled documents; 422 for encrypted, damaged or zip-bomb files. Accepts Idempotency-Key.");
