@@ -10,7 +10,7 @@ public sealed record CloseEarlyCommand(string ConsultationId, string? Reason, st
 public sealed class CloseEarly(SteeringRights rights, WorkflowRuntime runtime)
 {
     public Task RunAsync(CloseEarlyCommand command, Caller caller, CancellationToken ct) =>
-        UseCaseTrace.RunAsync(nameof(CloseEarly), caller, async () =>
+        UseCaseTrace.RunAsync(nameof(CloseEarly), caller, command.ConsultationId, async () =>
         {
             var (acting, bookmark) = await rights.RequireAsync(SteeringTarget.Consultation, command.ConsultationId, caller, command.OnBehalfOf, "close", ct);
             var payload = new JsonObject { ["action"] = "close", ["reason"] = command.Reason };

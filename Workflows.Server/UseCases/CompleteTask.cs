@@ -20,7 +20,7 @@ public sealed class CompleteTask(InstanceQueries queries, InstanceAccess access,
 {
     /// <summary>Returns the task as it stands after the act.</summary>
     public Task<HumanTask> RunAsync(CompleteTaskCommand command, Caller caller, CancellationToken ct) =>
-        UseCaseTrace.RunAsync(nameof(CompleteTask), caller, async () =>
+        UseCaseTrace.RunAsync(nameof(CompleteTask), caller, command.TaskId, async () =>
         {
             var task = await queries.GetTaskAsync(command.TaskId, ct) ?? throw WorkflowProblem.NotFound("Task", command.TaskId);
             if (!await access.SeesTaskAsync(await access.ViewerAsync(caller.Email, ct), task, ct))

@@ -14,7 +14,7 @@ public sealed record DisposeCommentCommand(string ConsultationId, string Comment
 public sealed class DisposeComment(ConsultationStore consultations, ConsultationAccess access, IDirectory directory, WorkflowRuntime runtime)
 {
     public Task<Acting> RunAsync(DisposeCommentCommand command, Caller caller, CancellationToken ct) =>
-        UseCaseTrace.RunAsync(nameof(DisposeComment), caller, async () =>
+        UseCaseTrace.RunAsync(nameof(DisposeComment), caller, command.ConsultationId, async () =>
         {
             var consultation = await consultations.FindAsync(command.ConsultationId, ct)
                 ?? throw WorkflowProblem.NotFound("Consultation", command.ConsultationId);

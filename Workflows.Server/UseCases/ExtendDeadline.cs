@@ -26,7 +26,7 @@ public sealed record ExtendDeadlineCommand(SteeringTarget Target, string Id, str
 public sealed class ExtendDeadline(SteeringRights rights, WorkflowRuntime runtime)
 {
     public Task RunAsync(ExtendDeadlineCommand command, Caller caller, CancellationToken ct) =>
-        UseCaseTrace.RunAsync(nameof(ExtendDeadline), caller, async () =>
+        UseCaseTrace.RunAsync(nameof(ExtendDeadline), caller, command.Id, async () =>
         {
             var (acting, bookmark) = await rights.RequireAsync(command.Target, command.Id, caller, command.OnBehalfOf, "extend", ct);
             var payload = new JsonObject

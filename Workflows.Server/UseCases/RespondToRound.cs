@@ -16,7 +16,7 @@ public sealed class RespondToRound(ApprovalStore rounds, IDirectory directory, W
 {
     /// <summary>Returns the acting person: whose government responded.</summary>
     public Task<Acting> RunAsync(RespondToRoundCommand command, Caller caller, CancellationToken ct) =>
-        UseCaseTrace.RunAsync(nameof(RespondToRound), caller, async () =>
+        UseCaseTrace.RunAsync(nameof(RespondToRound), caller, command.RoundId, async () =>
         {
             _ = await rounds.FindRoundAsync(command.RoundId, ct) ?? throw WorkflowProblem.NotFound("Approval round", command.RoundId);
             var acting = await Acting.ResolveAsync(caller.Email, command.OnBehalfOf, directory, ct);

@@ -12,7 +12,7 @@ public sealed record StartInstanceCommand(string? DefinitionId, int? Version, Js
 public sealed class StartInstance(IDirectory directory, WorkflowRuntime runtime)
 {
     public Task<StartResult> RunAsync(StartInstanceCommand command, Caller caller, CancellationToken ct) =>
-        UseCaseTrace.RunAsync(nameof(StartInstance), caller, async () =>
+        UseCaseTrace.RunAsync(nameof(StartInstance), caller, command.DefinitionId, async () =>
         {
             if (string.IsNullOrWhiteSpace(command.DefinitionId))
                 throw WorkflowProblem.Invalid("The request is not valid", new Dictionary<string, string[]> { ["definitionId"] = ["is required."] });

@@ -28,7 +28,7 @@ public sealed class SubmitDraft(DraftStore drafts, IDirectory directory, Workflo
     TimeProvider time)
 {
     public Task<SubmittedDraft> RunAsync(SubmitDraftCommand command, Caller caller, CancellationToken ct) =>
-        UseCaseTrace.RunAsync(nameof(SubmitDraft), caller, async () =>
+        UseCaseTrace.RunAsync(nameof(SubmitDraft), caller, command.InstanceId, async () =>
         {
             if (!await drafts.InstanceExistsAsync(command.InstanceId, ct)) throw WorkflowProblem.NotFound("Instance", command.InstanceId);
             var (title, note) = (Trimmed(command.Title), Trimmed(command.Note));

@@ -13,14 +13,19 @@ public static class UseCaseTrace
     public const string UseCaseTag = "focwf.use_case";
     public const string DoorTag = "focwf.door";
     public const string OutcomeTag = "focwf.use_case.outcome";
+    public const string SubjectTag = "focwf.use_case.subject";
 
     private static readonly ActivitySource Source = new(EngineTelemetry.ActivitySourceName);
 
-    /// <summary>Runs <paramref name="run"/> inside the use case's span; a refusal is recorded with its kind and thrown on.</summary>
-    public static async Task<T> RunAsync<T>(string useCase, Caller caller, Func<Task<T>> run)
+    /// <summary>
+    /// Runs <paramref name="run"/> inside the use case's span, tagged with what it acts on (<paramref name="subject"/>: the
+    /// instance, round, consultation, task or definition); a refusal is recorded with its kind and thrown on.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(string useCase, Caller caller, string? subject, Func<Task<T>> run)
     {
         using var span = Source.StartActivity($"use-case {useCase}");
         span?.SetTag(UseCaseTag, useCase);
+        span?.SetTag(SubjectTag, subject);
         span?.SetTag(DoorTag, caller.Door.ToString().ToLowerInvariant());
         try
         {
@@ -35,6 +40,6 @@ public static class UseCaseTrace
         }
     }
 
-    public static Task RunAsync(string useCase, Caller caller, Func<Task> run) =>
-        RunAsync(useCase, caller, async () => { await run(); return true; });
+    public static Task RunAsync(string useCase, Caller caller, string? subject, Func<Task> run) =>
+        RunAsync(useCase, caller, subject, async () => { await run(); return true; });
 }

@@ -10,7 +10,7 @@ public sealed record WithdrawFromRoundCommand(string RoundId, string? Reason);
 public sealed class WithdrawFromRound(SteeringRights rights, WorkflowRuntime runtime)
 {
     public Task RunAsync(WithdrawFromRoundCommand command, Caller caller, CancellationToken ct) =>
-        UseCaseTrace.RunAsync(nameof(WithdrawFromRound), caller, async () =>
+        UseCaseTrace.RunAsync(nameof(WithdrawFromRound), caller, command.RoundId, async () =>
         {
             var (acting, bookmark) = await rights.RequireAsync(SteeringTarget.ApprovalRound, command.RoundId, caller, null, "withdraw", ct);
             var payload = new JsonObject { ["action"] = WithdrawRequest.Action, ["reason"] = command.Reason };

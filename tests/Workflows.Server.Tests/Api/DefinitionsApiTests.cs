@@ -29,6 +29,27 @@ public sealed class DefinitionsApiTests : IDisposable
             .Select(d => (d.DefinitionId, d.Version)).OrderBy(d => d.Version).ToList());
 
     [Fact]
+    public async Task GetThenPut_ADefinitionAsTheApiGaveIt_IsAcceptedUnchanged()
+    {
+        var client = _app.ClientAs(People.Secretariat);
+        await _app.PublishAsync(Define("round-trip").Start().Node("ask", ControlActivityTypes.HumanTask,
+            new { title = "Confirm", assignees = new[] { People.Chair } }).End().Connect("start", "ask").Connect("ask", "end", "Complete").Build() with { Name = "Round trip" });
+        var read = await client.GetAsync("/api/definitions/round-trip");
+        var body = await read.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.DoesNotContain("displayName", body);
+
+        var put = await client.PutAsync("/api/definitions/round-trip",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var saved = await put.ExpectAsync(HttpStatusCode.OK);
+        Assert.True(saved["valid"]!.GetValue<bool>());
+        var original = JsonNode.Parse(body)!;
+        Assert.Equal(original["activities"]!.AsArray().Count, saved["definition"]!["activities"]!.AsArray().Count);
+        Assert.Equal(original["connections"]!.AsArray().Count, saved["definition"]!["connections"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task PutDraft_InvalidDefinition_SavesItAndListsFindings()
     {
         var client = _app.ClientAs(People.Secretariat);
