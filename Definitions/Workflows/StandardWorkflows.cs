@@ -1,4 +1,3 @@
-using System.Reflection;
 using FocWorkflows.Definitions.Json;
 using FocWorkflows.Definitions.Model;
 

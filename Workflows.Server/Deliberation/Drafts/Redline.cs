@@ -1,7 +1,6 @@
 using System.Text;
 using DiffPlex;
 using System.Text.RegularExpressions;
-using DiffPlex.Chunkers;
 using Markdig;
 
 namespace FocWorkflows.Server.Deliberation.Drafts;

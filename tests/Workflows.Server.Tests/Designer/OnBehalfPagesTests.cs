@@ -4,7 +4,6 @@ using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Deliberation.Approvals;
 using FocWorkflows.Server.Tests.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using static FocWorkflows.Server.Tests.Designer.PageForms;
 

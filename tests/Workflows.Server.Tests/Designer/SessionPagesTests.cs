@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using static FocWorkflows.Server.Tests.Designer.PageForms;
 
 namespace FocWorkflows.Server.Tests.Designer;

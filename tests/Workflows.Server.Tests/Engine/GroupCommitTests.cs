@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Engine.Running;
-using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

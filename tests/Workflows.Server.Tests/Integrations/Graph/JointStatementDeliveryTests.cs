@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Tests.Deliberation.Workflows;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using WireMock.Logging;
 
 namespace FocWorkflows.Server.Tests.Integrations.Graph;
 
