@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DiffPlex;
 using System.Text.RegularExpressions;
@@ -46,7 +47,7 @@ public sealed record Redline(string Html, IReadOnlyList<ParagraphChange> Changes
 
         var html = new StringBuilder();
         foreach (var change in changes)
-            html.Append(DraftHtml.Section(change.To?.ToString() ?? $"{change.From}-removed", CssClass(change.Kind), change.Html));
+            html.Append(DraftHtml.Section(change.To?.ToString(CultureInfo.InvariantCulture) ?? $"{change.From}-removed", CssClass(change.Kind), change.Html));
         return new Redline(html.ToString(), changes);
     }
 

@@ -21,7 +21,7 @@ public sealed class SessionPagesTests : IDisposable
         Assert.Contains("Support Unit", page);
         Assert.Contains("Advisory Network", page);
         Assert.Contains("Sam Okafor", page);
-        Assert.Equal(33, Regex.Matches(page, "class=\"person\"").Count);
+        Assert.Equal(33, Regex.Count(page, "class=\"person\""));
     }
 
     [Fact]
