@@ -184,7 +184,7 @@ internal sealed class DocxParagraphs(DocxDocument document, ChangeAuthor? author
         else if (change == TrackedChange.Deleted) run.Append(new DeletedText(piece.Text) { Space = SpaceProcessingModeValues.Preserve });
         else run.Append(new Text(piece.Text) { Space = SpaceProcessingModeValues.Preserve });
 
-        OpenXmlElement result = Wrap(run, change);
+        var result = Wrap(run, change);
         if (piece.Link is not null) result = new Hyperlink(result) { Id = document.LinkId(piece.Link), History = true };
         return result;
     }
