@@ -41,7 +41,7 @@ public static class MatrixDocx
     ];
 
     /// <summary>Text as typed (a comment is not Markdown), its line breaks kept.</summary>
-    private static IReadOnlyList<WordPiece> Plain(string text)
+    private static List<WordPiece> Plain(string text)
     {
         var pieces = new List<WordPiece>();
         foreach (var line in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
