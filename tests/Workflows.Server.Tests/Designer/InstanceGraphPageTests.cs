@@ -1,5 +1,4 @@
 using FocWorkflows.Server.Tests.Infrastructure;
-using static FocWorkflows.Server.Tests.Designer.PageForms;
 
 namespace FocWorkflows.Server.Tests.Designer;
 

@@ -3,7 +3,6 @@ using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Deliberation.Approvals;
 using FocWorkflows.Server.Tests.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using static FocWorkflows.Server.Tests.Designer.PageForms;
 
 namespace FocWorkflows.Server.Tests.Designer;
