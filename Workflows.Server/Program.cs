@@ -1,4 +1,3 @@
-using FocWorkflows.Designer;
 using FocWorkflows.Server.Api;
 using FocWorkflows.Server.Api.Guards;
 using FocWorkflows.Server.Deliberation;

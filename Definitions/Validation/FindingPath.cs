@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace FocWorkflows.Definitions.Validation;
@@ -34,7 +35,7 @@ public static class FindingPath
         {
             var segment = raw.Replace("~1", "/").Replace("~0", "~");
             var current = path.ToString();
-            path.Clear().Append(int.TryParse(segment, out var index) && index >= 0 && segment == index.ToString()
+            path.Clear().Append(int.TryParse(segment, out var index) && index >= 0 && segment == index.ToString(CultureInfo.InvariantCulture)
                 ? Index(current, index)
                 : Property(current, segment));
         }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using FocWorkflows.Definitions.Json;
 using FocWorkflows.Definitions.Model;
 
@@ -16,7 +15,9 @@ public static class StandardWorkflows
     {
         var assembly = typeof(StandardWorkflows).Assembly;
         var definitions = new List<WorkflowDefinition>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Workflows.") && n.EndsWith(".json")).Order())
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Workflows.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal));
+        foreach (var name in names.Order())
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
             var read = DefinitionJson.Read(reader.ReadToEnd());

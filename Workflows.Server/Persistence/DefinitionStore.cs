@@ -57,24 +57,24 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> context
     }
 
     /// <summary>A published version, or the latest one when <paramref name="version"/> is null.</summary>
-    public async Task<WorkflowDefinition?> GetAsync(string id, int? version, CancellationToken ct)
+    public async Task<WorkflowDefinition?> GetAsync(string definitionId, int? version, CancellationToken ct)
     {
-        if (version is { } v && _published.TryGetValue((id, v), out var cached)) return cached;
+        if (version is { } v && _published.TryGetValue((definitionId, v), out var cached)) return cached;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == id && d.Version > 0);
+        var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.Version > 0);
         if (version is null)
         {
             // Every start names no version: ask only for the latest number, so the parsed (and
             // schema-checked) definition comes from the cache instead of being read again each time.
             var latest = await query.MaxAsync(d => (int?)d.Version, ct);
             if (latest is null) return null;
-            if (_published.TryGetValue((id, latest.Value), out var current)) return current;
+            if (_published.TryGetValue((definitionId, latest.Value), out var current)) return current;
             version = latest;
         }
         var row = await query.FirstOrDefaultAsync(d => d.Version == version, ct);
         if (row is null) return null;
         var definition = Parse(row);
-        _published[(id, row.Version)] = definition;
+        _published[(definitionId, row.Version)] = definition;
         return definition;
     }
 

@@ -72,7 +72,7 @@ public sealed class DirectoryStore(IDbContextFactory<WorkflowDbContext> contexts
         var taskForce = taskForceId is null ? null : await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskForceId, ct);
         if (taskForceId is not null && taskForce is null && kind is AudienceKind.TaskForceMembers or AudienceKind.PenHolders)
             throw new InvalidOperationException($"Task force '{taskForceId}' is not in the directory.");
-        IEnumerable<Person> audience = kind switch
+        var audience = kind switch
         {
             AudienceKind.TaskForceMembers => people.Where(p => p.HasRole(Roles.Member) && p.Government is { } g && taskForce!.MemberGovernments.Contains(g)),
             AudienceKind.AdvisoryNetwork => people.Where(p => p.HasRole(Roles.Advisor) && (taskForce is null || taskForce.Advisors.Contains(p.Email))),

@@ -61,7 +61,10 @@ internal sealed class EfJournalAudit(IDbContextFactory<WorkflowDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var instances = db.Instances.AsNoTracking();
+        // Translated to SQL, where the database compares the ids; the overloads taking a StringComparison do not translate.
+#pragma warning disable CA1309
         if (after is not null) instances = instances.Where(i => string.Compare(i.Id, after) > 0);
+#pragma warning restore CA1309
         return await instances.OrderBy(i => i.Id).Take(InstancesPerPage).Select(i => new Head(i.Id, i.JournalSequence, i.JournalHead)).ToListAsync(ct);
     }
 }

@@ -6,7 +6,6 @@ using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Activities;
-using FocWorkflows.Server.Persistence;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 

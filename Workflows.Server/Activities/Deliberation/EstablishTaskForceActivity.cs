@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
@@ -37,7 +38,7 @@ public sealed class EstablishTaskForceActivity : Activity<EstablishTaskForceActi
         else context.Update(taskForce);
 
         context.Journal(existing is null ? "task-force-established" : "task-force-renewed",
-            new JsonObject { ["taskForceId"] = taskForce.Id, ["endDate"] = taskForce.EndDate?.ToString("O") });
+            new JsonObject { ["taskForceId"] = taskForce.Id, ["endDate"] = taskForce.EndDate?.ToString("O", CultureInfo.InvariantCulture) });
         context.SetOutput(JsonSerializer.SerializeToNode(new { taskForceId = taskForce.Id, renewed = existing is not null }));
         return ActivityResult.Outcome(Outcomes.Done);
     }

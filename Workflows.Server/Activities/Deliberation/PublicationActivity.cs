@@ -9,7 +9,6 @@ using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Publications;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Activities;
-using FocWorkflows.Server.Persistence;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 

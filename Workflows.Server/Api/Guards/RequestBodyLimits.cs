@@ -3,7 +3,6 @@ using FocWorkflows.Server.Deliberation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace FocWorkflows.Server.Api.Guards;

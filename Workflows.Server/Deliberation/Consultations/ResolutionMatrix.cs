@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsvHelper;
 using FocWorkflows.Server.Deliberation.Directory;
@@ -62,7 +63,8 @@ public static class ResolutionMatrix
 
     private static string[] Cells(MatrixRow row) =>
     [
-        row.Number.ToString(), row.Author, row.Organisation ?? "", row.DraftVersion?.ToString() ?? "", row.Paragraph.ToString(),
+        row.Number.ToString(CultureInfo.InvariantCulture), row.Author, row.Organisation ?? "",
+        row.DraftVersion?.ToString(CultureInfo.InvariantCulture) ?? "", row.Paragraph.ToString(CultureInfo.InvariantCulture),
         row.Quote ?? "", row.Comment, row.Decision?.Humanize() ?? "", row.Reason ?? "",
     ];
 

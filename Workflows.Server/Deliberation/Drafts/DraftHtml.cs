@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Ganss.Xss;
@@ -26,7 +27,7 @@ public static class DraftHtml
     {
         var html = new StringBuilder();
         foreach (var p in paragraphs)
-            html.Append(Section(p.Number.ToString(), "paragraph", Render(p.Markdown)));
+            html.Append(Section(p.Number.ToString(CultureInfo.InvariantCulture), "paragraph", Render(p.Markdown)));
         return html.ToString();
     }
 

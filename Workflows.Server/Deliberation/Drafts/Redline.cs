@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Text;
 using DiffPlex;
 using System.Text.RegularExpressions;
-using DiffPlex.Chunkers;
 using Markdig;
 
 namespace FocWorkflows.Server.Deliberation.Drafts;
@@ -47,7 +47,7 @@ public sealed record Redline(string Html, IReadOnlyList<ParagraphChange> Changes
 
         var html = new StringBuilder();
         foreach (var change in changes)
-            html.Append(DraftHtml.Section(change.To?.ToString() ?? $"{change.From}-removed", CssClass(change.Kind), change.Html));
+            html.Append(DraftHtml.Section(change.To?.ToString(CultureInfo.InvariantCulture) ?? $"{change.From}-removed", CssClass(change.Kind), change.Html));
         return new Redline(html.ToString(), changes);
     }
 

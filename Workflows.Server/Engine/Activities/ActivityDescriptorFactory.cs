@@ -25,7 +25,7 @@ internal static class ActivityDescriptorFactory
         Settings = [.. SettingParameters(settingsType).Select(p => Describe(p, new NullabilityInfoContext()))],
     };
 
-    private static IEnumerable<ParameterInfo> SettingParameters(Type settingsType) =>
+    private static ParameterInfo[] SettingParameters(Type settingsType) =>
         settingsType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters() ?? [];
 
     private static SettingDescriptor Describe(ParameterInfo parameter, NullabilityInfoContext nullability)

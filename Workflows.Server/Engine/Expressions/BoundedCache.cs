@@ -7,22 +7,22 @@ namespace FocWorkflows.Server.Engine.Expressions;
 // simpler than tracking recency, and keeps memory bounded either way.
 internal sealed class BoundedCache<TValue>(int capacity)
 {
-    private readonly ConcurrentDictionary<string, TValue> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TValue> _entries = new(StringComparer.Ordinal);
 
     public TValue GetOrAdd(string key, Func<string, TValue> create)
     {
-        if (entries.TryGetValue(key, out var cached))
+        if (_entries.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
         // Created outside the dictionary so a failing parse is never cached and never holds a lock.
         var created = create(key);
-        if (entries.Count >= capacity)
+        if (_entries.Count >= capacity)
         {
-            entries.Clear();
+            _entries.Clear();
         }
 
-        return entries.GetOrAdd(key, created);
+        return _entries.GetOrAdd(key, created);
     }
 }

@@ -17,8 +17,8 @@ public sealed class ScriptEvaluator(IOptions<ExpressionLimits> options)
 {
     private const int CacheCapacity = 4096;
 
-    private readonly ExpressionLimits limits = options.Value;
-    private readonly BoundedCache<Prepared<Script>> scripts = new(CacheCapacity);
+    private readonly ExpressionLimits _limits = options.Value;
+    private readonly BoundedCache<Prepared<Script>> _scripts = new(CacheCapacity);
 
     // The completion value of the script (its last expression statement) as JSON; undefined and
     // values JSON cannot hold (functions, symbols) become null.
@@ -35,7 +35,7 @@ public sealed class ScriptEvaluator(IOptions<ExpressionLimits> options)
         ArgumentNullException.ThrowIfNull(scope);
         try
         {
-            var prepared = scripts.GetOrAdd(script, static text => JsEngine.PrepareScript(text, strict: true));
+            var prepared = _scripts.GetOrAdd(script, static text => JsEngine.PrepareScript(text, strict: true));
             using var engine = CreateEngine(scope.Now);
             var vars = ScriptGlobals.Bind(engine, scope);
             var result = read(engine, engine.Evaluate(prepared));
@@ -55,20 +55,20 @@ public sealed class ScriptEvaluator(IOptions<ExpressionLimits> options)
         }
         catch (TimeoutException e)
         {
-            throw new ExpressionException($"script ran longer than {limits.TimeoutMs} ms", e);
+            throw new ExpressionException($"script ran longer than {_limits.TimeoutMs} ms", e);
         }
         catch (StatementsCountOverflowException e)
         {
-            throw new ExpressionException($"script ran more than {limits.MaxStatements} statements", e);
+            throw new ExpressionException($"script ran more than {_limits.MaxStatements} statements", e);
         }
         catch (MemoryLimitExceededException e)
         {
             throw new ExpressionException(
-                $"script exceeded the memory limit of {limits.MemoryBytes.ToString(CultureInfo.InvariantCulture)} bytes", e);
+                $"script exceeded the memory limit of {_limits.MemoryBytes.ToString(CultureInfo.InvariantCulture)} bytes", e);
         }
         catch (RecursionDepthOverflowException e)
         {
-            throw new ExpressionException($"script exceeded the recursion depth of {limits.RecursionDepth}", e);
+            throw new ExpressionException($"script exceeded the recursion depth of {_limits.RecursionDepth}", e);
         }
         catch (JintException e)
         {
@@ -79,10 +79,10 @@ public sealed class ScriptEvaluator(IOptions<ExpressionLimits> options)
     private JsEngine CreateEngine(DateTimeOffset now) => new(engineOptions =>
     {
         engineOptions.Strict = true;
-        engineOptions.TimeoutInterval(TimeSpan.FromMilliseconds(limits.TimeoutMs));
-        engineOptions.MaxStatements(limits.MaxStatements);
-        engineOptions.LimitMemory(limits.MemoryBytes);
-        engineOptions.LimitRecursion(limits.RecursionDepth);
+        engineOptions.TimeoutInterval(TimeSpan.FromMilliseconds(_limits.TimeoutMs));
+        engineOptions.MaxStatements(_limits.MaxStatements);
+        engineOptions.LimitMemory(_limits.MemoryBytes);
+        engineOptions.LimitRecursion(_limits.RecursionDepth);
         engineOptions.Culture = CultureInfo.InvariantCulture;
         engineOptions.TimeSystem = new FixedClockTimeSystem(now);
         // No AllowClr: no importNamespace, no System.*. The rest closes the reflection doors in

@@ -20,15 +20,15 @@ public sealed class TemplateRenderer(IOptions<ExpressionLimits> options)
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
-    private readonly TemplateOptions templateOptions = CreateTemplateOptions(options.Value);
-    private readonly BoundedCache<IFluidTemplate> templates = new(CacheCapacity);
+    private readonly TemplateOptions _templateOptions = CreateTemplateOptions(options.Value);
+    private readonly BoundedCache<IFluidTemplate> _templates = new(CacheCapacity);
 
     public string Render(string template, ExpressionScope scope, TemplateEncoding encoding = TemplateEncoding.Text)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(scope);
-        var parsed = templates.GetOrAdd(template, Parse);
-        var context = new TemplateContext(templateOptions)
+        var parsed = _templates.GetOrAdd(template, Parse);
+        var context = new TemplateContext(_templateOptions)
         {
             CultureInfo = ResolveCulture(scope.Culture),
             TimeZone = scope.TimeZone ?? TimeZoneInfo.Utc,
@@ -58,7 +58,7 @@ public sealed class TemplateRenderer(IOptions<ExpressionLimits> options)
             : throw new ExpressionException($"template syntax error: {error}");
 
     private void SetValue(TemplateContext context, string name, object? value) =>
-        context.SetValue(name, FluidValue.Create(value, templateOptions));
+        context.SetValue(name, FluidValue.Create(value, _templateOptions));
 
     private static CultureInfo ResolveCulture(string? name)
     {

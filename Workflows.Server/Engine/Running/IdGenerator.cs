@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FocWorkflows.Server.Engine.Running;
 
 /// <summary>
@@ -12,11 +14,11 @@ public class IdGenerator(TimeProvider time)
 
     public virtual string NewId()
     {
-        var candidate = UInt128.Parse(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), System.Globalization.NumberStyles.HexNumber);
+        var candidate = UInt128.Parse(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         lock (_gate)
         {
             _last = candidate > _last ? candidate : _last + 1;
-            return _last.ToString("x32");
+            return _last.ToString("x32", CultureInfo.InvariantCulture);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Azure.Core;
 
@@ -9,10 +8,12 @@ namespace FocWorkflows.Server.Integrations.Graph;
 /// fake of Entra ID: Azure.Identity accepts only https authorities with Entra ID's discovery.
 /// </summary>
 internal sealed class ClientCredentialsTokenCredential(HttpClient http, Uri endpoint, string clientId, string clientSecret, TimeProvider time)
-    : TokenCredential
+    : TokenCredential, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private AccessToken? _cached;
+
+    public void Dispose() => _gate.Dispose();
 
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();

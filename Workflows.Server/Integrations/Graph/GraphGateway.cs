@@ -26,7 +26,7 @@ public sealed class GraphGateway(GraphServiceClient client, TimeProvider time) :
 
     public bool Delivers => true;
 
-    public Task SendMailAsync(OutgoingMail mail, DeliveryContext delivery, CancellationToken ct) => Call(async () =>
+    public Task SendMailAsync(OutgoingMail mail, DeliveryContext delivery, CancellationToken ct) => CallAsync(async () =>
         await client.Users[delivery.Mailbox].SendMail.PostAsync(new SendMailPostRequestBody
         {
             Message = new Message
@@ -40,7 +40,7 @@ public sealed class GraphGateway(GraphServiceClient client, TimeProvider time) :
             SaveToSentItems = true,
         }, r => r.Headers.Add("client-request-id", delivery.RequestId), ct));
 
-    public Task<string> CreateEventAsync(CalendarEvent calendarEvent, DeliveryContext delivery, CancellationToken ct) => Call(async () =>
+    public Task<string> CreateEventAsync(CalendarEvent calendarEvent, DeliveryContext delivery, CancellationToken ct) => CallAsync(async () =>
     {
         var body = ToGraph(calendarEvent);
         // Graph answers a repeated create carrying the same transactionId with the event it already made.
@@ -50,7 +50,7 @@ public sealed class GraphGateway(GraphServiceClient client, TimeProvider time) :
         return created?.Id ?? throw new DeliveryException(DeliveryFailureKind.Transient, "Graph created the event but returned no id.");
     });
 
-    public Task<string?> FindEventAsync(string key, DeliveryContext delivery, CancellationToken ct) => Call(async () =>
+    public Task<string?> FindEventAsync(string key, DeliveryContext delivery, CancellationToken ct) => CallAsync(async () =>
     {
         var found = await client.Users[delivery.Mailbox].Events.GetAsync(r =>
         {
@@ -62,11 +62,11 @@ public sealed class GraphGateway(GraphServiceClient client, TimeProvider time) :
         return found?.Value?.FirstOrDefault()?.Id;
     });
 
-    public Task UpdateEventAsync(string externalId, CalendarEvent calendarEvent, DeliveryContext delivery, CancellationToken ct) => Call(async () =>
+    public Task UpdateEventAsync(string externalId, CalendarEvent calendarEvent, DeliveryContext delivery, CancellationToken ct) => CallAsync(async () =>
         await client.Users[delivery.Mailbox].Events[externalId].PatchAsync(ToGraph(calendarEvent), r => Headers(r.Headers, delivery), ct));
 
     public Task CancelEventAsync(string externalId, CalendarEvent calendarEvent, string? comment, DeliveryContext delivery, CancellationToken ct) =>
-        Call(async () => await client.Users[delivery.Mailbox].Events[externalId].Cancel.PostAsync(new CancelPostRequestBody { Comment = comment },
+        CallAsync(async () => await client.Users[delivery.Mailbox].Events[externalId].Cancel.PostAsync(new CancelPostRequestBody { Comment = comment },
             r => Headers(r.Headers, delivery), ct));
 
     private static void Headers(RequestHeaders headers, DeliveryContext delivery)
@@ -99,9 +99,9 @@ public sealed class GraphGateway(GraphServiceClient client, TimeProvider time) :
 
     private static string Utc(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private async Task Call(Func<Task> call) => await Call(async () => { await call(); return true; });
+    private async Task CallAsync(Func<Task> call) => await CallAsync(async () => { await call(); return true; });
 
-    private async Task<T> Call<T>(Func<Task<T>> call)
+    private async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
         try
         {

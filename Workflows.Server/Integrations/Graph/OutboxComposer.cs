@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Globalization;
 using FocWorkflows.Server.Deliberation.Directory;
-using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Expressions;
 using FocWorkflows.Server.Engine.State;
 using Microsoft.Extensions.Options;

@@ -102,7 +102,7 @@ public sealed class OutboxDispatcher(
     {
         var context = new DeliveryContext(message.Id, attempt.Number, attempt.RequestId, attempt.Mailbox);
         var delivered = new Delivered();
-        DeliveryException? failure = unreadable;
+        var failure = unreadable;
         if (failure is null)
         {
             try

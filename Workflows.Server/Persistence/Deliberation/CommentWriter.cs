@@ -25,7 +25,7 @@ public sealed record NewComment(string ConsultationId, string Author, string? On
 /// A comment changes no flow, so it never waits for a step to run: what can be checked without the instance
 /// (the audience, the paragraph, the quote, against immutable draft versions) is checked first, in parallel with
 /// anything else. Then a burst of its own, which runs no activity, commits the comment and its journal line
-/// together under the instance's lock and stamp (<see cref="WorkflowRuntime.AppendAsync"/>): the hash chain is
+/// together under the instance's lock and stamp (<see cref="WorkflowRuntime.RecordAsync"/>): the hash chain is
 /// one sequence per instance, so appending to it is the one step comments take in turn, and it takes
 /// milliseconds. Taking the lock there rather than a transaction of our own keeps one way of writing an
 /// instance's record, and it keeps a comment and a close in order: closing the window is a burst of the same

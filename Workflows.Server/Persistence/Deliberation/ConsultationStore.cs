@@ -73,7 +73,7 @@ public sealed class ConsultationStore(IDbContextFactory<WorkflowDbContext> conte
         // E-mails are stored as the directory spells them; compared in lower case, as the audience is.
         var commented = (await db.Set<Comment>().AsNoTracking().Where(c => ids.Contains(c.ConsultationId))
                 .Select(c => new { c.ConsultationId, c.Author, c.OnBehalfOf }).Distinct().ToListAsync(ct))
-            .Where(c => (c.OnBehalfOf ?? c.Author).ToLowerInvariant() == who).Select(c => c.ConsultationId).ToHashSet();
+            .Where(c => string.Equals((c.OnBehalfOf ?? c.Author).ToLowerInvariant(), who, StringComparison.Ordinal)).Select(c => c.ConsultationId).ToHashSet();
         return byConsultation.Where(t => commented.Contains(t.Consultation)).Select(t => t.Task).ToHashSet();
     }
 

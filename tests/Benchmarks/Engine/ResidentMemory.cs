@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace FocWorkflows.Benchmarks.Engine;
 
@@ -31,7 +32,7 @@ public static class ResidentMemory
         Directory.CreateDirectory(Folder);
         // A note after setup starts the file afresh, so no figure of an earlier run is left in it.
         var lines = File.Exists(FileOf(benchmark)) && moment != AfterSetup ? File.ReadAllLines(FileOf(benchmark)).ToList() : [];
-        lines.RemoveAll(l => l.StartsWith(moment + "=") || l.StartsWith(Peak + "="));
+        lines.RemoveAll(l => l.StartsWith(moment + "=", StringComparison.Ordinal) || l.StartsWith(Peak + "=", StringComparison.Ordinal));
         lines.Add($"{moment}={now}");
         lines.Add($"{Peak}={peak}");
         File.WriteAllLines(FileOf(benchmark), lines);
@@ -41,8 +42,8 @@ public static class ResidentMemory
     public static long? Read(string benchmark, string moment)
     {
         if (!File.Exists(FileOf(benchmark))) return null;
-        var line = File.ReadAllLines(FileOf(benchmark)).FirstOrDefault(l => l.StartsWith(moment + "="));
-        return line is null ? null : long.Parse(line[(moment.Length + 1)..]);
+        var line = File.ReadAllLines(FileOf(benchmark)).FirstOrDefault(l => l.StartsWith(moment + "=", StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line[(moment.Length + 1)..], CultureInfo.InvariantCulture);
     }
 
     private static string Folder => Path.Combine(BenchmarkPaths.Artifacts, "resident-memory");

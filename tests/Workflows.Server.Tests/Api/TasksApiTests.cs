@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Tests.Infrastructure;

@@ -5,7 +5,6 @@ using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Engine.Running;
-using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static FocWorkflows.Server.Tests.Deliberation.Approvals.ApprovalTestKit;

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Security.Claims;
-using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Designer;
 using FocWorkflows.Server.Persistence;

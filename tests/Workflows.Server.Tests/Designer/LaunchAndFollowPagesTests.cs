@@ -1,7 +1,6 @@
 using System.Net;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using static FocWorkflows.Server.Tests.Infrastructure.Flow;
 using static FocWorkflows.Server.Tests.Designer.PageForms;
 using ValueType = FocWorkflows.Definitions.Model.ValueType;

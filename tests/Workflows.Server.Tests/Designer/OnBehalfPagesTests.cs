@@ -4,7 +4,6 @@ using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Deliberation.Approvals;
 using FocWorkflows.Server.Tests.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using static FocWorkflows.Server.Tests.Designer.PageForms;
 
@@ -34,7 +33,7 @@ public sealed class OnBehalfPagesTests : IDisposable
         var response = await SubmitAsync(browser, url, "respond", new() { ["OnBehalfOf"] = ApprovalTestKit.Japan, ["Kind"] = "endorse" });
 
         // Ghana responded: its diplomat comes after those still to respond, Japan's among them.
-        Assert.True(page.IndexOf($"value=\"{ApprovalTestKit.Japan}\"") < page.IndexOf($"value=\"{ApprovalTestKit.Ghana}\""));
+        Assert.True(page.IndexOf($"value=\"{ApprovalTestKit.Japan}\"", StringComparison.Ordinal) < page.IndexOf($"value=\"{ApprovalTestKit.Ghana}\"", StringComparison.Ordinal));
         Assert.DoesNotContain($"value=\"{ApprovalTestKit.Kenya}\"", page);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var row = Assert.Single(await _app.ResponsesAsync(roundId), r => r.Government == "JP");

@@ -33,7 +33,7 @@ internal static class PageForms
     public static string Token(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
     public static string Handler(string page, string endsWith) =>
-        Regex.Matches(page, "name=\"_handler\" value=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).First(h => h.EndsWith(endsWith));
+        Regex.Matches(page, "name=\"_handler\" value=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).First(h => h.EndsWith(endsWith, StringComparison.Ordinal));
 
     /// <summary>GETs a page, then posts one of its forms the way a browser without JavaScript does.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string url, string handler, Dictionary<string, string> fields)

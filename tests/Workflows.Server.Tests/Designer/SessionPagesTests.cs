@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using static FocWorkflows.Server.Tests.Designer.PageForms;
 
 namespace FocWorkflows.Server.Tests.Designer;
@@ -22,7 +21,7 @@ public sealed class SessionPagesTests : IDisposable
         Assert.Contains("Support Unit", page);
         Assert.Contains("Advisory Network", page);
         Assert.Contains("Sam Okafor", page);
-        Assert.Equal(33, Regex.Matches(page, "class=\"person\"").Count);
+        Assert.Equal(33, Regex.Count(page, "class=\"person\""));
     }
 
     [Fact]

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FocWorkflows.Server.Tests.Designer;
 

@@ -1,12 +1,8 @@
 using System.Net;
-using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Consultations;
-using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Tests.Deliberation.Approvals;
 using FocWorkflows.Server.Tests.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using static FocWorkflows.Server.Tests.Designer.PageForms;
 
 namespace FocWorkflows.Server.Tests.Designer;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
-using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static FocWorkflows.Server.Tests.Infrastructure.Flow;

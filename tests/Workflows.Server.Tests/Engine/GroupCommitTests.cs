@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Engine.Running;
-using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,8 +97,8 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     /// <summary>
-    /// Holds the store's next commit with one burst of a fresh instance in it, then sends a vote to each of
-    /// <paramref name="instances"/> and waits until all their bursts are queued behind it.
+    /// Holds the store's next commit with one burst of a fresh instance in it, then sends a vote to the instance of
+    /// each of <paramref name="tallies"/> and waits until all their bursts are queued behind it.
     /// </summary>
     private async Task<(List<Task<IReadOnlyList<string>>> Votes, Task Held)> QueueBehindAHeldCommitAsync(TestApp app, IReadOnlyList<Tally> tallies, string voter)
     {

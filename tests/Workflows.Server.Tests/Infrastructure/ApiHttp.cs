@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -56,5 +57,5 @@ public static class ApiHttp
     public static string Str(this JsonNode? node, string property) =>
         node?[property]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException($"No string '{property}' in {node?.ToJsonString()}");
 
-    public static DateTimeOffset Time(this JsonNode? node, string property) => DateTimeOffset.Parse(node.Str(property));
+    public static DateTimeOffset Time(this JsonNode? node, string property) => DateTimeOffset.Parse(node.Str(property), CultureInfo.InvariantCulture);
 }

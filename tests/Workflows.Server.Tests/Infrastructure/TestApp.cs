@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using FocWorkflows.Definitions.Model;
 using FocWorkflows.Server.Engine.Running;
@@ -78,7 +79,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         builder.UseSetting("Seed:SampleDirectory", "true");
         builder.UseSetting("Seed:StandardWorkflows", _standardWorkflows ? "true" : "false");
-        builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString());
+        builder.UseSetting("Engine:MaxActivitiesPerBurst", MaxActivitiesPerBurst.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Engine:RunTimerWorker", _timerWorker ? "true" : "false");
         // The background journal check reads every journal at start; tests that want it turn it on.
         builder.UseSetting("Engine:RunJournalCheck", "false");

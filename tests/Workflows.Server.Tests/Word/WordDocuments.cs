@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
@@ -88,7 +89,7 @@ internal sealed class WordDocuments
     {
         var part = _main.WordprocessingCommentsPart ?? _main.AddNewPart<WordprocessingCommentsPart>();
         part.Comments ??= new Comments();
-        var id = (_nextCommentId++).ToString();
+        var id = (_nextCommentId++).ToString(CultureInfo.InvariantCulture);
         part.Comments.Append(new Comment(P(comment)) { Id = id, Author = "Delegate of Ghana", Initials = "GH" });
         return [new CommentRangeStart { Id = id }, commented, new CommentRangeEnd { Id = id }, new Run(new CommentReference { Id = id })];
     }

@@ -30,7 +30,7 @@ internal static class DocxZipScan
             var budget = new UnzipBudget(WordConventions.MaxUnzippedBytes);
             var names = new List<string>(zip.Entries.Count);
             byte[]? contentTypes = null;
-            Exception? damage = null;
+            XmlException? damage = null;
             foreach (var entry in zip.Entries)
             {
                 names.Add(entry.FullName);
@@ -63,7 +63,7 @@ internal static class DocxZipScan
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a part through: null when it is well-formed and shallow enough, else what is wrong with it.</summary>
-    private static Exception? XmlDamage(Stream stream)
+    private static XmlException? XmlDamage(Stream stream)
     {
         try
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -60,7 +61,7 @@ internal sealed class DocxDocument : IDisposable
     public void Append(OpenXmlElement element) => _body.Append(element);
 
     /// <summary>A new id for a tracked change (w:ins, w:del): unique in the document, as Word requires.</summary>
-    public string NextChangeId() => (++_changeIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string NextChangeId() => (++_changeIds).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The numbering of a new list: an ordered list gets its own, starting where the Markdown starts it
@@ -105,7 +106,7 @@ internal sealed class DocxDocument : IDisposable
                 new NumberingFormat { Val = ordered ? NumberFormatValues.Decimal : NumberFormatValues.Bullet },
                 new LevelText { Val = ordered ? $"%{level + 1}." : level % 2 == 0 ? "•" : "◦" },
                 new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = indent.ToString(), Hanging = "360" }))
+                new PreviousParagraphProperties(new Indentation { Left = indent.ToString(CultureInfo.InvariantCulture), Hanging = "360" }))
             { LevelIndex = level });
         }
         return definition;

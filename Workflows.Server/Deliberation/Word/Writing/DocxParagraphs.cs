@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -82,7 +83,7 @@ internal sealed class DocxParagraphs(DocxDocument document, ChangeAuthor? author
         var result = new Table(
             new TableProperties(new TableStyle { Val = DocxStyles.TableGrid }, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
                 new TableLook { Val = "04A0", FirstRow = true, FirstColumn = false, LastRow = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }),
-            new TableGrid([.. Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString() })]));
+            new TableGrid([.. Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString(CultureInfo.InvariantCulture) })]));
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = new TableRow();
@@ -96,7 +97,7 @@ internal sealed class DocxParagraphs(DocxDocument document, ChangeAuthor? author
                 var paragraph = new Paragraph();
                 if (ParagraphMark(change) is { } markProperties) paragraph.Append(new ParagraphProperties(markProperties));
                 foreach (var piece in cell) paragraph.Append(Run(piece, change, language));
-                row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }), paragraph));
+                row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }), paragraph));
             }
             result.Append(row);
         }
@@ -138,7 +139,7 @@ internal sealed class DocxParagraphs(DocxDocument document, ChangeAuthor? author
         if (properties.HasChildren) paragraph.Append(properties);
         if (number is { } n)
         {
-            paragraph.Append(Run(new WordPiece(n.ToString(System.Globalization.CultureInfo.InvariantCulture), default), change, style: WordConventions.ParagraphNumberStyle));
+            paragraph.Append(Run(new WordPiece(n.ToString(CultureInfo.InvariantCulture), default), change, style: WordConventions.ParagraphNumberStyle));
             paragraph.Append(Wrap(new Run(new TabChar()), change));
         }
         return paragraph;
@@ -183,7 +184,7 @@ internal sealed class DocxParagraphs(DocxDocument document, ChangeAuthor? author
         else if (change == TrackedChange.Deleted) run.Append(new DeletedText(piece.Text) { Space = SpaceProcessingModeValues.Preserve });
         else run.Append(new Text(piece.Text) { Space = SpaceProcessingModeValues.Preserve });
 
-        OpenXmlElement result = Wrap(run, change);
+        var result = Wrap(run, change);
         if (piece.Link is not null) result = new Hyperlink(result) { Id = document.LinkId(piece.Link), History = true };
         return result;
     }

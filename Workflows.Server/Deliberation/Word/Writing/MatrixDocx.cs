@@ -1,3 +1,4 @@
+using System.Globalization;
 using FocWorkflows.Server.Deliberation.Consultations;
 using Humanizer;
 
@@ -30,8 +31,8 @@ public static class MatrixDocx
 
     private static IReadOnlyList<IReadOnlyList<WordPiece>> Cells(MatrixRow row) =>
     [
-        Plain(row.Number.ToString()),
-        [.. Plain(row.DraftVersion is { } v ? $"{row.Paragraph} (v{v})" : row.Paragraph.ToString()),
+        Plain(row.Number.ToString(CultureInfo.InvariantCulture)),
+        [.. Plain(row.DraftVersion is { } v ? $"{row.Paragraph} (v{v})" : row.Paragraph.ToString(CultureInfo.InvariantCulture)),
             .. row.Quote is { Length: > 0 } quote ? [new WordPiece("", default, Break: true), new WordPiece($"“{quote}”", new RunFormat(Italic: true))] : Array.Empty<WordPiece>()],
         [.. Plain(row.Author), .. row.Organisation is { Length: > 0 } org ? [new WordPiece("", default, Break: true), new WordPiece(org, default)] : Array.Empty<WordPiece>()],
         Plain(row.Comment),
@@ -40,7 +41,7 @@ public static class MatrixDocx
     ];
 
     /// <summary>Text as typed (a comment is not Markdown), its line breaks kept.</summary>
-    private static IReadOnlyList<WordPiece> Plain(string text)
+    private static List<WordPiece> Plain(string text)
     {
         var pieces = new List<WordPiece>();
         foreach (var line in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))

@@ -63,7 +63,7 @@ public static class RedlineDocx
         var ids = new Dictionary<WordPiece, int>();
         var diff = Differ.Instance.CreateLineDiffs(Lines(a, ids), Lines(b, ids), ignoreWhitespace: false);
         var result = new List<(WordPiece, TrackedChange)>();
-        int i = 0;
+        var i = 0;
         foreach (var block in diff.DiffBlocks)
         {
             for (; i < block.DeleteStartA; i++) result.Add((a[i], TrackedChange.None));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Bunit;
 using FocWorkflows.Designer.Pages.Instances;
 using FocWorkflows.Designer.Ports;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Definitions.Model;
-using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Tests.Deliberation.Workflows;

@@ -1,7 +1,6 @@
 using System.Net;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -51,7 +50,7 @@ public sealed class DevelopmentSignInTests
         var advisorLink = await (await browser.GetAsync("/consultations/no-such-consultation?t=no-such-token")).Content.ReadAsStringAsync();
         var api = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/activities") { Headers = { { "X-Dev-User", People.Secretariat } } });
 
-        var warning = Assert.Single(log.Collector.GetSnapshot(), e => e.Message.StartsWith("DEVELOPMENT SIGN-IN IS ON OUTSIDE THE DEVELOPMENT ENVIRONMENT (Production)"));
+        var warning = Assert.Single(log.Collector.GetSnapshot(), e => e.Message.StartsWith("DEVELOPMENT SIGN-IN IS ON OUTSIDE THE DEVELOPMENT ENVIRONMENT (Production)", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("Authentication:AllowDevelopmentSignIn", warning.Message);
         Assert.All([home, signIn, advisorLink], page => Assert.Contains(Banner, page));
@@ -75,8 +74,8 @@ public sealed class DevelopmentSignInTests
         Assert.Contains("Sam Okafor", signIn); // the person picker
         Assert.DoesNotContain(Banner, home);
         Assert.DoesNotContain(Banner, signIn);
-        Assert.Contains(log.Collector.GetSnapshot(), e => e.Message.StartsWith("Development authentication is on"));
-        Assert.DoesNotContain(log.Collector.GetSnapshot(), e => e.Message.StartsWith("DEVELOPMENT SIGN-IN IS ON"));
+        Assert.Contains(log.Collector.GetSnapshot(), e => e.Message.StartsWith("Development authentication is on", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Collector.GetSnapshot(), e => e.Message.StartsWith("DEVELOPMENT SIGN-IN IS ON", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Tests.Infrastructure;
@@ -13,15 +14,15 @@ public sealed class RateLimitsTests
 {
     private static TestApp App(int perPerson = 1000, int perLink = 1000, int perAddress = 1000) => new(settings: new Dictionary<string, string?>
     {
-        ["RateLimits:WritesPerPerson"] = perPerson.ToString(), ["RateLimits:RequestsPerLink"] = perLink.ToString(),
-        ["RateLimits:RequestsPerAddress"] = perAddress.ToString(), ["RateLimits:Window"] = "00:10:00",
+        ["RateLimits:WritesPerPerson"] = perPerson.ToString(CultureInfo.InvariantCulture), ["RateLimits:RequestsPerLink"] = perLink.ToString(CultureInfo.InvariantCulture),
+        ["RateLimits:RequestsPerAddress"] = perAddress.ToString(CultureInfo.InvariantCulture), ["RateLimits:Window"] = "00:10:00",
     });
 
     private static async Task AssertRateLimitedAsync(HttpResponseMessage response)
     {
         await response.ProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
         var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
-        Assert.InRange(int.Parse(retryAfter), 1, 600);
+        Assert.InRange(int.Parse(retryAfter, CultureInfo.InvariantCulture), 1, 600);
     }
 
     private static async Task<string> TokenAsync(TestApp app, string email, string consultationId) =>

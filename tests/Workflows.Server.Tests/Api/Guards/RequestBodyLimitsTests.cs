@@ -9,17 +9,15 @@ using static FocWorkflows.Server.Tests.Infrastructure.Flow;
 namespace FocWorkflows.Server.Tests.Api.Guards;
 
 /// <summary>Bodies are judged before any endpoint reads them: too large 413, not JSON in UTF-8 415, too deep 400, and nothing is written.</summary>
-public sealed class RequestBodyLimitsTests : IAsyncLifetime
+public sealed class RequestBodyLimitsTests : IAsyncLifetime, IDisposable
 {
     private readonly TestApp _app = new();
 
     public async Task InitializeAsync() => await _app.PublishAsync(Define("hello").Input("title").Start().End().Chain("start", "end").Build());
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _app.Dispose();
 
     private static string StartBody(string title) => $$"""{ "definitionId": "hello", "input": { "title": "{{title}}" } }""";
 

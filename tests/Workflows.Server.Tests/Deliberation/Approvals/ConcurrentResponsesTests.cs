@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Tests.Infrastructure;
-using static FocWorkflows.Server.Tests.Deliberation.Approvals.ApprovalTestKit;
 
 namespace FocWorkflows.Server.Tests.Deliberation.Approvals;
 

@@ -16,7 +16,7 @@ public class AdvisorLinkRevocationTests : DatabaseSuite
 {
     private static string Revoke(string consultationId) => $"/api/consultations/{consultationId}/links/revoke";
 
-    private async Task<HttpClient> LinkAsync(TestApp app, string advisor, string consultationId)
+    private static async Task<HttpClient> LinkAsync(TestApp app, string advisor, string consultationId)
     {
         var token = app.Services.GetRequiredService<AdvisorLinks>().CreateToken(advisor, consultationId, (await app.ConsultationAsync(consultationId)).ClosesAt);
         var client = app.CreateClient();

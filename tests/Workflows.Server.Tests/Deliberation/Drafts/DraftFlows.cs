@@ -41,7 +41,7 @@ internal static class DraftFlows
         - Civil society must be consulted.
         """;
 
-    /// <summary>start, then <paramref name="drafts"/> draft steps in a row, then whatever <paramref name="then"/> adds.</summary>
+    /// <summary>start, then <paramref name="drafts"/> draft steps in a row; the caller adds what follows.</summary>
     public static Flow Drafting(string id, int drafts = 3)
     {
         var flow = Define(id).Start();

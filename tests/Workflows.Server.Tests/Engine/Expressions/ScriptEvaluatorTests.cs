@@ -5,13 +5,13 @@ namespace FocWorkflows.Server.Tests.Engine.Expressions;
 
 public sealed class ScriptEvaluatorTests
 {
-    private readonly ScriptEvaluator evaluator = Evaluator();
+    private readonly ScriptEvaluator _evaluator = Evaluator();
 
     [Fact]
     public void Evaluate_Arithmetic_ReturnsNumber()
     {
         // Act
-        var result = evaluator.Evaluate("1 + 2 * 3", Create());
+        var result = _evaluator.Evaluate("1 + 2 * 3", Create());
 
         // Assert
         Assert.Equal(7, result!.GetValue<double>());
@@ -27,7 +27,7 @@ public sealed class ScriptEvaluatorTests
             outputs: """{"round-1": {"adopted": true}}""");
 
         // Act
-        var result = evaluator.Evaluate(
+        var result = _evaluator.Evaluate(
             "[input.votes >= vars.quorum, outputs['round-1'].adopted, taskForce.name]", scope);
 
         // Assert
@@ -38,7 +38,7 @@ public sealed class ScriptEvaluatorTests
     public void Evaluate_Statements_ReturnsLastExpressionValue()
     {
         // Act
-        var result = evaluator.Evaluate("const a = 2; let b = a * 10; b + 1;", Create());
+        var result = _evaluator.Evaluate("const a = 2; let b = a * 10; b + 1;", Create());
 
         // Assert
         Assert.Equal(21, result!.GetValue<double>());
@@ -48,7 +48,7 @@ public sealed class ScriptEvaluatorTests
     public void Evaluate_Undefined_ReturnsNull()
     {
         // Act
-        var result = evaluator.Evaluate("undefined", Create());
+        var result = _evaluator.Evaluate("undefined", Create());
 
         // Assert
         Assert.Null(result);
@@ -58,7 +58,7 @@ public sealed class ScriptEvaluatorTests
     public void Evaluate_Now_IsIsoStringOfScopeNowAndDateAgrees()
     {
         // Act
-        var result = evaluator.Evaluate("[now, new Date().toISOString() === now]", Create());
+        var result = _evaluator.Evaluate("[now, new Date().toISOString() === now]", Create());
 
         // Assert
         Assert.Equal("""["2025-03-10T12:00:00.000Z",true]""", result!.ToJsonString());
@@ -71,7 +71,7 @@ public sealed class ScriptEvaluatorTests
         var scope = Create(variables: """{"count": 1}""");
 
         // Act
-        evaluator.Evaluate("setVariable('status', 'open'); vars.count = getVariable('count') + 1;", scope);
+        _evaluator.Evaluate("setVariable('status', 'open'); vars.count = getVariable('count') + 1;", scope);
 
         // Assert
         Assert.Equal("open", scope.Variables["status"]!.GetValue<string>());
@@ -85,7 +85,7 @@ public sealed class ScriptEvaluatorTests
         var scope = Create(variables: """{"roundCount": 2}""", declaredVariables: ["roundCount", "chair_name"]);
 
         // Act
-        evaluator.Evaluate("setRoundCount(getRoundCount() + 1); setChairName('Ana');", scope);
+        _evaluator.Evaluate("setRoundCount(getRoundCount() + 1); setChairName('Ana');", scope);
 
         // Assert
         Assert.Equal(3, scope.Variables["roundCount"]!.GetValue<double>());
@@ -96,7 +96,7 @@ public sealed class ScriptEvaluatorTests
     public void Evaluate_GetInput_ReadsInput()
     {
         // Act
-        var result = evaluator.Evaluate("getInput('title')", Create(input: """{"title": "Charter"}"""));
+        var result = _evaluator.Evaluate("getInput('title')", Create(input: """{"title": "Charter"}"""));
 
         // Assert
         Assert.Equal("Charter", result!.GetValue<string>());
@@ -109,7 +109,7 @@ public sealed class ScriptEvaluatorTests
         var scope = Create(variables: """{"count": 1}""");
 
         // Act
-        Assert.Throws<ExpressionException>(() => evaluator.Evaluate("vars.count = 5; throw new Error('stop');", scope));
+        Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("vars.count = 5; throw new Error('stop');", scope));
 
         // Assert
         Assert.Equal(1, scope.Variables["count"]!.GetValue<int>());
@@ -126,7 +126,7 @@ public sealed class ScriptEvaluatorTests
     public void EvaluateCondition_Values_FollowJavaScriptTruthiness(string script, bool expected)
     {
         // Act
-        var result = evaluator.EvaluateCondition(script, Create(input: """{"votes": 4}"""));
+        var result = _evaluator.EvaluateCondition(script, Create(input: """{"votes": 4}"""));
 
         // Assert
         Assert.Equal(expected, result);
@@ -139,8 +139,8 @@ public sealed class ScriptEvaluatorTests
         const string script = "input.votes * 2";
 
         // Act
-        var first = evaluator.Evaluate(script, Create(input: """{"votes": 2}"""));
-        var second = evaluator.Evaluate(script, Create(input: """{"votes": 5}"""));
+        var first = _evaluator.Evaluate(script, Create(input: """{"votes": 2}"""));
+        var second = _evaluator.Evaluate(script, Create(input: """{"votes": 5}"""));
 
         // Assert
         Assert.Equal(4, first!.GetValue<double>());
@@ -157,7 +157,7 @@ public sealed class ScriptEvaluatorTests
         Parallel.For(0, results.Length, i =>
         {
             var scope = Create(input: $$"""{"n": {{i}}}""");
-            results[i] = evaluator.Evaluate("setVariable('seen', input.n); input.n * 2", scope)!.GetValue<double>();
+            results[i] = _evaluator.Evaluate("setVariable('seen', input.n); input.n * 2", scope)!.GetValue<double>();
         });
 
         // Assert

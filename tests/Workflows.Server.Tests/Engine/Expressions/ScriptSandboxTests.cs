@@ -5,13 +5,13 @@ namespace FocWorkflows.Server.Tests.Engine.Expressions;
 
 public sealed class ScriptSandboxTests
 {
-    private readonly ScriptEvaluator evaluator = Evaluator();
+    private readonly ScriptEvaluator _evaluator = Evaluator();
 
     [Fact]
     public void Evaluate_InfiniteLoop_IsStoppedByTheSandbox()
     {
         // Act
-        var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate("while(true){}", Create()));
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("while(true){}", Create()));
 
         // Assert
         Assert.Contains("script ran", error.Message);
@@ -34,7 +34,7 @@ public sealed class ScriptSandboxTests
     public void Evaluate_UnboundedAllocation_ThrowsMemoryLimit()
     {
         // Act
-        var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate(
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate(
             "var a=[]; while(true){a.push(new Array(100000).join('x'))}", Create()));
 
         // Assert
@@ -45,7 +45,7 @@ public sealed class ScriptSandboxTests
     public void Evaluate_DeepRecursion_ThrowsRecursionLimit()
     {
         // Act
-        var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate(
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate(
             "function down(n) { return down(n + 1); } down(0);", Create()));
 
         // Assert
@@ -59,7 +59,7 @@ public sealed class ScriptSandboxTests
     public void Evaluate_ClrEntryPoints_AreUndefined(string name)
     {
         // Act
-        var result = evaluator.Evaluate($"typeof {name}", Create());
+        var result = _evaluator.Evaluate($"typeof {name}", Create());
 
         // Assert
         Assert.Equal("undefined", result!.GetValue<string>());
@@ -72,7 +72,7 @@ public sealed class ScriptSandboxTests
     public void Evaluate_ClrAccessAttempt_Throws(string script)
     {
         // Act and Assert
-        Assert.Throws<ExpressionException>(() => evaluator.Evaluate(script, Create()));
+        Assert.Throws<ExpressionException>(() => _evaluator.Evaluate(script, Create()));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ScriptSandboxTests
         var scope = Create(input: """{"title": "Charter", "tags": ["a"]}""");
 
         // Act
-        evaluator.Evaluate("input.title = 'changed'; input.tags.push('b'); input.extra = 1;", scope);
+        _evaluator.Evaluate("input.title = 'changed'; input.tags.push('b'); input.extra = 1;", scope);
 
         // Assert
         Assert.Equal("""{"title":"Charter","tags":["a"]}""", scope.Input.ToJsonString());
@@ -92,7 +92,7 @@ public sealed class ScriptSandboxTests
     public void Evaluate_ReassignGlobal_Throws()
     {
         // Act
-        var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate("vars = {}", Create()));
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("vars = {}", Create()));
 
         // Assert
         Assert.StartsWith("script error at line 1", error.Message);
@@ -102,7 +102,7 @@ public sealed class ScriptSandboxTests
     public void Evaluate_SyntaxError_ThrowsWithLine()
     {
         // Act
-        var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate("let a = 1;\nlet b = ;", Create()));
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("let a = 1;\nlet b = ;", Create()));
 
         // Assert
         Assert.True(error.Message.Contains("line 2"), error.Message);
@@ -112,7 +112,7 @@ public sealed class ScriptSandboxTests
     public void Evaluate_RuntimeError_ThrowsWithLineAndMessage()
     {
         // Act
-        var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate("1;\nmissing.value", Create()));
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("1;\nmissing.value", Create()));
 
         // Assert
         Assert.Contains("line 2", error.Message);

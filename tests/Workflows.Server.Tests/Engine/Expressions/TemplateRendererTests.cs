@@ -5,7 +5,7 @@ namespace FocWorkflows.Server.Tests.Engine.Expressions;
 
 public sealed class TemplateRendererTests
 {
-    private readonly TemplateRenderer renderer = Renderer();
+    private readonly TemplateRenderer _renderer = Renderer();
 
     [Fact]
     public void Render_Variables_RendersJsonValues()
@@ -19,7 +19,7 @@ public sealed class TemplateRendererTests
             "{{ input.title }} round {{ vars.round }} ({{ vars.members.size }}): {{ outputs.vote.result }} by {{ taskForce.name }}";
 
         // Act
-        var text = renderer.Render(template, scope);
+        var text = _renderer.Render(template, scope);
 
         // Assert
         Assert.Equal("Charter round 2 (2): Adopted by Digital Rights", text);
@@ -32,7 +32,7 @@ public sealed class TemplateRendererTests
         var scope = Create(input: """{"closes": "2025-03-13T12:00:00Z"}""");
 
         // Act
-        var text = renderer.Render("closes {{ input.closes | humanize }}", scope);
+        var text = _renderer.Render("closes {{ input.closes | humanize }}", scope);
 
         // Assert
         Assert.Equal("closes 3 days from now", text);
@@ -42,7 +42,7 @@ public sealed class TemplateRendererTests
     public void Render_HumanizePastDate_SaysHoursAgo()
     {
         // Act
-        var text = renderer.Render("{{ '2025-03-10T10:00:00Z' | humanize }}", Create());
+        var text = _renderer.Render("{{ '2025-03-10T10:00:00Z' | humanize }}", Create());
 
         // Assert
         Assert.Equal("2 hours ago", text);
@@ -54,7 +54,7 @@ public sealed class TemplateRendererTests
     public void Render_HumanizeDuration_SaysDays(string duration)
     {
         // Act
-        var text = renderer.Render($"{{{{ '{duration}' | humanize }}}}", Create());
+        var text = _renderer.Render($"{{{{ '{duration}' | humanize }}}}", Create());
 
         // Assert
         Assert.Equal("3 days", text);
@@ -67,7 +67,7 @@ public sealed class TemplateRendererTests
         var scope = Create(input: """{"closes": "2025-03-13T12:00:00Z"}""", culture: "fr");
 
         // Act
-        var text = renderer.Render("{{ input.closes | humanize }} / {{ 2 | ordinal }}", scope);
+        var text = _renderer.Render("{{ input.closes | humanize }} / {{ 2 | ordinal }}", scope);
 
         // Assert
         Assert.Equal("dans 3 jours / 2ème", text);
@@ -77,7 +77,7 @@ public sealed class TemplateRendererTests
     public void Render_Quantity_PluralizesWithCount()
     {
         // Act
-        var text = renderer.Render("""{{ 2 | quantity: "objection" }}, {{ 1 | quantity: "objection" }}""", Create());
+        var text = _renderer.Render("""{{ 2 | quantity: "objection" }}, {{ 1 | quantity: "objection" }}""", Create());
 
         // Assert
         Assert.Equal("2 objections, 1 objection", text);
@@ -87,7 +87,7 @@ public sealed class TemplateRendererTests
     public void Render_InflectionFilters_Apply()
     {
         // Act
-        var text = renderer.Render("{{ 'member' | pluralize }} {{ 'digital rights charter' | titleize }} {{ 3 | ordinal }}", Create());
+        var text = _renderer.Render("{{ 'member' | pluralize }} {{ 'digital rights charter' | titleize }} {{ 3 | ordinal }}", Create());
 
         // Assert
         Assert.Equal("members Digital Rights Charter 3rd", text);
@@ -97,7 +97,7 @@ public sealed class TemplateRendererTests
     public void Render_Now_IsScopeNow()
     {
         // Act
-        var text = renderer.Render("""{{ now | date: "%Y-%m-%d %H:%M" }}""", Create());
+        var text = _renderer.Render("""{{ now | date: "%Y-%m-%d %H:%M" }}""", Create());
 
         // Assert
         Assert.Equal("2025-03-10 12:00", text);
@@ -110,8 +110,8 @@ public sealed class TemplateRendererTests
         var scope = Create(input: """{"comment": "<b>hi</b>"}""");
 
         // Act
-        var html = renderer.Render("<p>{{ input.comment }}</p>", scope, TemplateEncoding.Html);
-        var text = renderer.Render("{{ input.comment }}", scope);
+        var html = _renderer.Render("<p>{{ input.comment }}</p>", scope, TemplateEncoding.Html);
+        var text = _renderer.Render("{{ input.comment }}", scope);
 
         // Assert
         Assert.Equal("<p>&lt;b&gt;hi&lt;/b&gt;</p>", html);
@@ -122,7 +122,7 @@ public sealed class TemplateRendererTests
     public void Render_SyntaxError_Throws()
     {
         // Act
-        var error = Assert.Throws<ExpressionException>(() => renderer.Render("{% if input.title %}open", Create()));
+        var error = Assert.Throws<ExpressionException>(() => _renderer.Render("{% if input.title %}open", Create()));
 
         // Assert
         Assert.StartsWith("template syntax error", error.Message);
@@ -142,7 +142,7 @@ public sealed class TemplateRendererTests
     public void Render_UnknownCulture_Throws()
     {
         // Act
-        var error = Assert.Throws<ExpressionException>(() => renderer.Render("x", Create(culture: "xx-nowhere")));
+        var error = Assert.Throws<ExpressionException>(() => _renderer.Render("x", Create(culture: "xx-nowhere")));
 
         // Assert
         Assert.Contains("xx-nowhere", error.Message);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Engine.State;
@@ -108,7 +109,7 @@ public sealed class CalendarOrderTests : IDisposable
         Assert.False(created["responseRequested"]!.GetValue<bool>());
         Assert.False(created["allowNewTimeProposals"]!.GetValue<bool>());
         Assert.True(created["isReminderOn"]!.GetValue<bool>());
-        var start = DateTimeOffset.Parse(created["start"]!["dateTime"]!.GetValue<string>() + "Z");
+        var start = DateTimeOffset.Parse(created["start"]!["dateTime"]!.GetValue<string>() + "Z", CultureInfo.InvariantCulture);
         Assert.Equal(closes.AddDays(-1), start.AddMinutes(-created["reminderMinutesBeforeStart"]!.GetValue<int>()));
         var names = created["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["name"]?.GetValue<string>()).ToList();
         Assert.Equal(ConsultationKit.Advisors.Length, names.Count);
@@ -170,7 +171,7 @@ public sealed class CalendarOrderTests : IDisposable
         var search = Assert.Single(_graph.Requests($"/v1.0/users/{GraphFake.Sender}/events", "GET"));
         Assert.Contains(GraphGateway.EventKeyProperty, WebUtility.UrlDecode(search.RequestMessage!.RawQuery));
         Assert.Single(_graph.Requests($"/events/{GraphFake.EventId}", "PATCH"));
-        Assert.Equal(DateTimeOffset.Parse("2026-12-04T17:00:00Z"), _graph.Calendar.End);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-04T17:00:00Z", CultureInfo.InvariantCulture), _graph.Calendar.End);
         var link = await _graph.App.QueryAsync(db => db.Set<CalendarEventLink>().AsNoTracking().SingleAsync());
         Assert.Equal(GraphFake.EventId, link.ExternalId);
         Assert.Equal(update, link.CreatedByMessageId);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Engine.State;
@@ -61,7 +62,7 @@ public sealed class GraphFake : IDisposable
         _settings = new Dictionary<string, string?>
         {
             ["Graph:TenantId"] = "tenant-1", ["Graph:ClientId"] = "client-1", ["Graph:ClientSecret"] = "secret-1",
-            ["Graph:SenderMailbox"] = Sender, ["Graph:MessagesPerMinute"] = messagesPerMinute.ToString(),
+            ["Graph:SenderMailbox"] = Sender, ["Graph:MessagesPerMinute"] = messagesPerMinute.ToString(CultureInfo.InvariantCulture),
             // "localhost", not 127.0.0.1: the SDK sends tokens over plain http to localhost only.
             ["Graph:BaseUrl"] = $"http://localhost:{Server.Port}/v1.0",
             ["Graph:TokenEndpoint"] = $"http://localhost:{Server.Port}/tenant-1/oauth2/v2.0/token",

@@ -1,9 +1,8 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Tests.Deliberation.Workflows;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using WireMock.Logging;
 
 namespace FocWorkflows.Server.Tests.Integrations.Graph;
 
@@ -67,7 +66,7 @@ public sealed class JointStatementDeliveryTests : IDisposable
         Assert.True(extended.IsSuccessStatusCode, await extended.Content.ReadAsStringAsync());
         await DeliverAllAsync();
         var update = GraphFake.BodyOf(Assert.Single(_graph.Requests($"/events/{GraphFake.EventId}", "PATCH")));
-        Assert.Equal(TestApp.Epoch.AddDays(14 + 21 + 7), DateTimeOffset.Parse(update["end"]!["dateTime"]!.GetValue<string>() + "Z"));
+        Assert.Equal(TestApp.Epoch.AddDays(14 + 21 + 7), DateTimeOffset.Parse(update["end"]!["dateTime"]!.GetValue<string>() + "Z", CultureInfo.InvariantCulture));
     }
 
     private async Task ReachTheAdvisoryNetworkConsultationAsync()

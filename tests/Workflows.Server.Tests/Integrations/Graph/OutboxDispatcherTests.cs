@@ -12,7 +12,7 @@ public sealed class OutboxDispatcherTests : IDisposable
 
     public void Dispose() => _graph.Dispose();
 
-    private string SendMailPath => $"/v1.0/users/{GraphFake.Sender}/sendMail";
+    private const string SendMailPath = $"/v1.0/users/{GraphFake.Sender}/sendMail";
 
     private Task<OutboxMessage> MessageAsync(string id) => _graph.App.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id));
 

@@ -3,7 +3,6 @@ using FocWorkflows.Server.Tests.Deliberation.Approvals;
 using FocWorkflows.Server.Tests.Deliberation.Consultations;
 using FocWorkflows.Server.Tests.Deliberation.Workflows;
 using FocWorkflows.Server.Tests.Engine;
-using FocWorkflows.Server.Tests.Infrastructure;
 
 namespace FocWorkflows.Server.Tests.Persistence.PostgreSql;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.State;
@@ -102,7 +103,7 @@ public sealed class TwoProcessesTests
         using var graph = new GraphFake(messagesPerMinute: 10_000, postgresConnectionString: PostgresServer.NewDatabase());
         graph.EventLatency = TimeSpan.FromMilliseconds(20); // long enough for the two processes to overlap
         var random = new Random(5);
-        var first = DateTimeOffset.Parse("2026-12-01T17:00:00Z");
+        var first = DateTimeOffset.Parse("2026-12-01T17:00:00Z", CultureInfo.InvariantCulture);
         await graph.EnqueueAsync("calendar-event", GraphGatewayTests.Event("create", first.ToString("o")));
         var other = graph.AnotherProcess().Services.GetRequiredService<OutboxDispatcher>();
         var last = first;

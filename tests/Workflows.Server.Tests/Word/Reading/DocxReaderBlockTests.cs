@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using FocWorkflows.Server.Deliberation.Drafts;
-using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Deliberation.Word.Reading;
 using static FocWorkflows.Server.Tests.Word.WordDocuments;
 

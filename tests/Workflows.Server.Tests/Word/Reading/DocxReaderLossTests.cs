@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Wordprocessing;
-using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Deliberation.Word.Reading;
 using static FocWorkflows.Server.Tests.Word.WordDocuments;
 

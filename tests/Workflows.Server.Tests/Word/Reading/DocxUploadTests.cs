@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Deliberation.Word.Reading;
 using static FocWorkflows.Server.Tests.Word.WordDocuments;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Drafts;
@@ -44,7 +45,7 @@ public sealed class DocxWriterTests
         var body = document.MainDocumentPart!.Document!.Body!;
         var numbers = body.Descendants<Run>().Where(r => r.RunProperties?.RunStyle?.Val == WordConventions.ParagraphNumberStyle)
             .Select(r => r.InnerText).ToList();
-        Assert.Equal(Paragraphs.Of(Text).Select(p => p.Number.ToString()), numbers);
+        Assert.Equal(Paragraphs.Of(Text).Select(p => p.Number.ToString(CultureInfo.InvariantCulture)), numbers);
         Assert.Equal("Title", body.Elements<Paragraph>().First().ParagraphProperties!.ParagraphStyleId!.Val!.Value);
         Assert.Contains(body.Descendants<Run>(), r => r.InnerText == "strongly" && r.RunProperties?.Bold is not null);
         Assert.Contains(body.Descendants<Run>(), r => r.InnerText == "internet shutdowns" && r.RunProperties?.Italic is not null);
@@ -120,7 +121,7 @@ public sealed class DocxWriterTests
         Assert.Contains("Translated from version 2; the adopted text is version 3.", text);
         var french = document.MainDocumentPart.Document.Body.Descendants<Run>().Single(r => r.InnerText == "Nous condamnons les coupures.");
         Assert.Equal("fr", french.RunProperties!.Languages!.Val!.Value);
-        var arabic = document.MainDocumentPart.Document.Body.Descendants<Paragraph>().Single(p => p.InnerText.EndsWith("ندين قطع الإنترنت."));
+        var arabic = document.MainDocumentPart.Document.Body.Descendants<Paragraph>().Single(p => p.InnerText.EndsWith("ندين قطع الإنترنت.", StringComparison.Ordinal));
         Assert.NotNull(arabic.ParagraphProperties!.BiDi);
         Assert.DoesNotContain("es)", text); // a translation still pending is not printed
     }
