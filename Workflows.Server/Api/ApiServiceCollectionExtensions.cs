@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Api.Endpoints;
 using FocWorkflows.Server.Api.Guards;
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Integrations.Graph;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

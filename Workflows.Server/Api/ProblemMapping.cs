@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FocWorkflows.Server.Api.Endpoints;
-using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Deliberation.Word.Reading;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
@@ -25,7 +24,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             WorkflowProblem p => Build(StatusOf(p.Kind), p.Title, p.Message, Slug(p.Kind), p.Errors),
             DocxRefused refused => Build(StatusOf(refused.Kind), TitleOf(refused.Kind), refused.Message, SlugOf(refused.Kind),
                 new Dictionary<string, string[]> { [WordUploadEndpoints.FileField] = [refused.Message] }),
-            DocxLossesUnconfirmed unconfirmed => WithLosses(Build(422, "Content that cannot be kept", unconfirmed.Message, "docx-not-kept",
+            DocxLossesUnconfirmedException unconfirmed => WithLosses(Build(422, "Content that cannot be kept", unconfirmed.Message, "docx-not-kept",
                 new Dictionary<string, string[]> { ["confirm"] = ["Confirm that the text may be submitted without what is listed in 'losses'."] }), unconfirmed.Import),
             InvalidDefinitionException d => WithFindings(Build(422, "Invalid definition", d.Message, "invalid-definition", null), d.Findings),
             BadHttpRequestException { InnerException: JsonException json } => Build(400, "Malformed JSON", json.Message, "malformed-request", null),

@@ -1,12 +1,7 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
-using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Directory;
-using FocWorkflows.Server.Engine;
-using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
 using FocWorkflows.Server.UseCases;
 using static FocWorkflows.Server.Designer.PortProblems;
@@ -60,14 +55,14 @@ internal sealed class ApprovalsPort(ApprovalStore store, InstanceAccess access, 
             .OrderByDescending(o => o.Pending).ThenBy(o => o.Label, StringComparer.CurrentCulture)];
     }
 
-    public Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct) => Act(() =>
+    public Task<ActResult> RespondAsync(string roundId, string viewerEmail, ApprovalAnswer answer, CancellationToken ct) => ActAsync(() =>
         respond.RunAsync(new RespondToRoundCommand(roundId, answer.Kind, answer.Reason, answer.ProposedText, answer.OnBehalfOf), ThroughPages(viewerEmail), ct));
 
     /// <summary>As <c>POST /api/approvals/{id}/withdraw</c>.</summary>
-    public Task<ActResult> WithdrawAsync(string roundId, string viewerEmail, string reason, CancellationToken ct) => Act(() =>
+    public Task<ActResult> WithdrawAsync(string roundId, string viewerEmail, string reason, CancellationToken ct) => ActAsync(() =>
         withdraw.RunAsync(new WithdrawFromRoundCommand(roundId, reason), ThroughPages(viewerEmail), ct));
 
     /// <summary>As <c>POST /api/approvals/{id}/extend</c>.</summary>
-    public Task<ActResult> ExtendAsync(string roundId, string viewerEmail, DeadlineExtension extension, CancellationToken ct) => Act(() =>
+    public Task<ActResult> ExtendAsync(string roundId, string viewerEmail, DeadlineExtension extension, CancellationToken ct) => ActAsync(() =>
         extend.RunAsync(new ExtendDeadlineCommand(SteeringTarget.ApprovalRound, roundId, ExtendDeadlineCommand.Moment(extension.Until), null, extension.Reason), ThroughPages(viewerEmail), ct));
 }

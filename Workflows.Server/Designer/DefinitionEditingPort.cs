@@ -1,5 +1,4 @@
 using FocWorkflows.Definitions.Model;
-using FocWorkflows.Definitions.Validation;
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation.Directory;

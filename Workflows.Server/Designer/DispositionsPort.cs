@@ -1,11 +1,8 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using FocWorkflows.Designer.Ports;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
-using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
 using FocWorkflows.Server.UseCases;
 using static FocWorkflows.Server.Designer.PortProblems;
@@ -60,7 +57,7 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
     }
 
     /// <summary>As <c>POST /api/consultations/{id}/links/revoke</c>: the secretariat, asked of the directory at the moment of the act.</summary>
-    public Task<ActResult> RevokeLinksAsync(string consultationId, string viewerEmail, string? advisor, string? reason, CancellationToken ct) => Act(async () =>
+    public Task<ActResult> RevokeLinksAsync(string consultationId, string viewerEmail, string? advisor, string? reason, CancellationToken ct) => ActAsync(async () =>
     {
         var acting = await ActingAsync(directory, viewerEmail, ct);
         if (!acting.Person.HasRole(Roles.Secretariat)) throw WorkflowProblem.Forbidden("Only the secretariat may withdraw advisors' links.");
@@ -71,15 +68,15 @@ internal sealed class DispositionsPort(ConsultationStore store, ConsultationAcce
         [.. (await access.PenHoldersAsync(taskForceId, ct)).Select(p => new OnBehalfOption(p.Email, $"{p.Name} ({p.Email})", Pending: true))];
 
     public Task<ActResult> DisposeAsync(string consultationId, string commentId, string viewerEmail, DispositionChoice choice, CancellationToken ct) =>
-        Act(() => dispose.RunAsync(new DisposeCommentCommand(consultationId, commentId, choice.Decision, choice.Reason, choice.OnBehalfOf),
+        ActAsync(() => dispose.RunAsync(new DisposeCommentCommand(consultationId, commentId, choice.Decision, choice.Reason, choice.OnBehalfOf),
             ThroughPages(viewerEmail), ct));
 
     /// <summary>As <c>POST /api/consultations/{id}/extend</c>; the consultation's step checks the new deadline again.</summary>
     public Task<ActResult> ExtendAsync(string consultationId, string viewerEmail, DeadlineExtension extension, CancellationToken ct) =>
-        Act(() => extend.RunAsync(new ExtendDeadlineCommand(SteeringTarget.Consultation, consultationId, ExtendDeadlineCommand.Moment(extension.Until), null, extension.Reason),
+        ActAsync(() => extend.RunAsync(new ExtendDeadlineCommand(SteeringTarget.Consultation, consultationId, ExtendDeadlineCommand.Moment(extension.Until), null, extension.Reason),
             ThroughPages(viewerEmail), ct));
 
     /// <summary>As <c>POST /api/consultations/{id}/close</c>.</summary>
     public Task<ActResult> CloseAsync(string consultationId, string viewerEmail, string reason, CancellationToken ct) =>
-        Act(() => close.RunAsync(new CloseEarlyCommand(consultationId, reason), ThroughPages(viewerEmail), ct));
+        ActAsync(() => close.RunAsync(new CloseEarlyCommand(consultationId, reason), ThroughPages(viewerEmail), ct));
 }

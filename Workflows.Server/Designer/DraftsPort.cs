@@ -3,7 +3,6 @@ using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Deliberation.Drafts;
-using FocWorkflows.Server.Deliberation.Word;
 using FocWorkflows.Server.Deliberation.Word.Reading;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence.Deliberation;
@@ -40,7 +39,7 @@ internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultati
             Count(ParagraphChangeKind.Removed)));
     }
 
-    public Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct) => Act(() =>
+    public Task<ActResult> SubmitAsync(string instanceId, string viewerEmail, DraftSubmission submission, CancellationToken ct) => ActAsync(() =>
         submit.RunAsync(new SubmitDraftCommand(instanceId, submission.Markdown, submission.Title, submission.Note, OnBehalfOf: null),
             ThroughPages(viewerEmail), ct));
 

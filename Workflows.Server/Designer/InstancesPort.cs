@@ -38,7 +38,7 @@ internal sealed class InstancesPort(
     }
 
     public Task<CommandResult> LaunchAsync(string definitionId, JsonObject input, string actor, CancellationToken ct) =>
-        Command(async () => (await start.RunAsync(new StartInstanceCommand(definitionId, null, input), new Caller(actor, Door.Designer), ct)).Instance.Id);
+        CommandAsync(async () => (await start.RunAsync(new StartInstanceCommand(definitionId, null, input), new Caller(actor, Door.Designer), ct)).Instance.Id);
 
     public async Task<IReadOnlyList<TaskForceOption>> TaskForcesAsync(CancellationToken ct)
     {
@@ -76,7 +76,7 @@ internal sealed class InstancesPort(
     }
 
     public Task<CommandResult> CancelAsync(string id, string reason, string actor, CancellationToken ct) =>
-        Command(async () =>
+        CommandAsync(async () =>
         {
             await RequireOperatorAsync(actor, ct);
             if (reason.Trim().Length > Limits.Reason)
@@ -86,7 +86,7 @@ internal sealed class InstancesPort(
         });
 
     public Task<CommandResult> RetryAsync(string id, string actor, CancellationToken ct) =>
-        Command(async () => { await RequireOperatorAsync(actor, ct); await runtime.RetryAsync(id, actor, ct); return id; });
+        CommandAsync(async () => { await RequireOperatorAsync(actor, ct); await runtime.RetryAsync(id, actor, ct); return id; });
 
     /// <summary>
     /// A live page keeps the roles its person had when it opened; the directory decides at the moment
@@ -110,13 +110,13 @@ internal sealed class InstancesPort(
     }
 
     public Task<CommandResult> CompleteTaskAsync(string taskId, string? action, JsonObject data, string actor, CancellationToken ct) =>
-        Command(async () =>
+        CommandAsync(async () =>
         {
             var task = await complete.RunAsync(new CompleteTaskCommand(taskId, action, data, OnBehalfOf: null), new Caller(actor, Door.Designer), ct);
             return task.InstanceId;
         });
 
-    private static async Task<CommandResult> Command(Func<Task<string>> run)
+    private static async Task<CommandResult> CommandAsync(Func<Task<string>> run)
     {
         try
         {

@@ -9,7 +9,7 @@ namespace FocWorkflows.Server.Designer;
 /// <summary>The engine's problems as the deliberation pages show them, and the signed-in person as an actor.</summary>
 internal static class PortProblems
 {
-    public static async Task<ActResult> Act(Func<Task> run)
+    public static async Task<ActResult> ActAsync(Func<Task> run)
     {
         try
         {

@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using FocWorkflows.Server.Activities.Deliberation;
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
-using FocWorkflows.Server.Deliberation.Directory;
-using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
-using FocWorkflows.Server.Persistence.Deliberation;
 
 namespace FocWorkflows.Server.UseCases;
 

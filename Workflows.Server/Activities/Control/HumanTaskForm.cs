@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Engine.Activities;
 
 namespace FocWorkflows.Server.Activities.Control;

@@ -1,13 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json.Nodes;
-using FocWorkflows.Server.Activities.Deliberation;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
-using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
 using FocWorkflows.Server.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -6,7 +6,6 @@ using FocWorkflows.Definitions.Model;
 using FocWorkflows.Definitions.Validation;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Api.Guards;
-using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
 using FocWorkflows.Server.Api.Auth;
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;

@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
-using FocWorkflows.Server.Engine;
-using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Persistence.Deliberation;
 using FocWorkflows.Server.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;

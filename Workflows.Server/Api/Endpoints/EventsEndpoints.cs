@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Api.Guards;
-using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -9,7 +9,6 @@ using FocWorkflows.Server.Deliberation.Drafts;
 using FocWorkflows.Server.Deliberation.Publications;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
-using FocWorkflows.Server.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FocWorkflows.Server.Api.Endpoints;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Api.Auth;
 using FocWorkflows.Server.Deliberation;
-using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.State;
 using FocWorkflows.Server.Persistence;

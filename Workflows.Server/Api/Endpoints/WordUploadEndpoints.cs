@@ -46,7 +46,7 @@ public static class WordUploadEndpoints
         await using var stream = file.OpenReadStream();
         var import = DocxReader.Read(await DocxUpload.ReadBoundedAsync(stream, ct));
         if (import.Markdown.Length == 0) throw WorkflowProblem.Invalid("No text", new Dictionary<string, string[]> { [FileField] = [NoText(import)] });
-        if (import.Losses.Count > 0 && !Confirmed(http.Request, form)) throw new DocxLossesUnconfirmed(import);
+        if (import.Losses.Count > 0 && !Confirmed(http.Request, form)) throw new DocxLossesUnconfirmedException(import);
 
         var request = new SubmitDraftRequest(import.Markdown, Field(form, "title") ?? import.Title, Field(form, "note"), Field(form, "onBehalfOf"));
         return await DraftsEndpoints.SubmitAsync(id, request, http, submit, ct);
@@ -94,7 +94,7 @@ public static class WordUploadEndpoints
 }
 
 /// <summary>A .docx whose losses the uploader has not confirmed yet: 422 with the list, nothing stored.</summary>
-public sealed class DocxLossesUnconfirmed(DocxImport import)
+public sealed class DocxLossesUnconfirmedException(DocxImport import)
     : Exception($"Not everything in the document can be kept: {string.Join(" ", import.Losses.Select(l => l.Message))} Send it again with confirm=true to submit the text without them.")
 {
     public DocxImport Import { get; } = import;

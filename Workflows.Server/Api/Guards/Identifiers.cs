@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using FocWorkflows.Definitions.Model;
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Engine;
 
 namespace FocWorkflows.Server.Api.Guards;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FocWorkflows.Server.Deliberation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;

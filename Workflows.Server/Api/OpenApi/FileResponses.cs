@@ -7,5 +7,5 @@ namespace FocWorkflows.Server.Api.OpenApi;
 public static class FileResponses
 {
     public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder endpoint, string mediaType) =>
-        endpoint.Produces(StatusCodes.Status200OK, typeof(Stream), mediaType);
+        endpoint.Produces<Stream>(StatusCodes.Status200OK, mediaType);
 }

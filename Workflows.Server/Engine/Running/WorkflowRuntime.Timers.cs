@@ -93,7 +93,7 @@ public sealed partial class WorkflowRuntime
         return resumed;
     }
 
-    private async Task ReleaseQuietlyAsync(IReadOnlyCollection<string> bookmarkIds)
+    private async Task ReleaseQuietlyAsync(List<string> bookmarkIds)
     {
         try
         {

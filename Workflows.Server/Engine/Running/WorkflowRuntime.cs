@@ -44,7 +44,7 @@ public sealed partial class WorkflowRuntime(
         // Hashed only to compare a retry with its first request: without a key there is nothing to compare.
         var requestHash = request.IdempotencyKey is null ? "" : Hash(request);
         var scope = $"start-instance:{request.Actor}";
-        if (request.IdempotencyKey is { } key && await Replay(scope, key, requestHash, ct) is { } replay) return replay;
+        if (request.IdempotencyKey is { } key && await ReplayAsync(scope, key, requestHash, ct) is { } replay) return replay;
 
         var definition = await definitions.GetAsync(request.DefinitionId, request.Version, ct)
             ?? throw WorkflowProblem.NotFound("Published definition", request.Version is { } v ? $"{request.DefinitionId} v{v}" : request.DefinitionId);
@@ -86,7 +86,7 @@ public sealed partial class WorkflowRuntime(
         {
             // A concurrent request with the same key won; answer with its instance.
             outcome = BurstOutcomes.Replayed;
-            if (await Replay(scope, key2, requestHash, ct) is { } winner) return winner;
+            if (await ReplayAsync(scope, key2, requestHash, ct) is { } winner) return winner;
             throw;
         }
         finally
@@ -123,8 +123,8 @@ public sealed partial class WorkflowRuntime(
     public async Task ResumeByKeyAsync(string kind, string key, JsonNode? payload, string? actor, string? onBehalfOf, IdempotencyRecord? idempotency,
         CancellationToken ct)
     {
-        var bookmark = (await store.FindBookmarksAsync(kind, key, ct)).FirstOrDefault()
-            ?? throw WorkflowProblem.Conflict("Step closed", "This step is no longer open.");
+        var bookmark = await store.FindBookmarksAsync(kind, key, ct) is [var first, ..] ? first
+            : throw WorkflowProblem.Conflict("Step closed", "This step is no longer open.");
         await RunBurstAsync(BurstKinds.Resume, bookmark.InstanceId, actor, onBehalfOf, async burst =>
         {
             var open = burst.OpenBookmarks.FirstOrDefault(b => b.Kind == kind && b.Key == key)
@@ -229,7 +229,7 @@ public sealed partial class WorkflowRuntime(
             throw WorkflowProblem.Conflict("Instance not waiting", $"The instance is {burst.Instance.Status.ToString().ToLowerInvariant()}.");
     }
 
-    private async Task<StartResult?> Replay(string scope, string key, string requestHash, CancellationToken ct)
+    private async Task<StartResult?> ReplayAsync(string scope, string key, string requestHash, CancellationToken ct)
     {
         var record = await store.FindIdempotencyAsync(scope, key, ct);
         if (record is null) return null;

@@ -34,7 +34,7 @@ public sealed partial record ApiOperation(string Method, string Path, JsonObject
 }
 
 /// <summary>The server's OpenAPI document, read once for a test class: what a client generator would see.</summary>
-public sealed class ServedOpenApiDocument : IAsyncLifetime
+public sealed class ServedOpenApiDocument : IAsyncLifetime, IDisposable
 {
     private readonly TestApp _app = new();
 
@@ -60,9 +60,8 @@ public sealed class ServedOpenApiDocument : IAsyncLifetime
         Operations.FirstOrDefault(o => o.Method == method && o.Path == path)
         ?? throw new Xunit.Sdk.XunitException($"The document has no {method} {path}; it has:\n{string.Join("\n", Operations.Select(o => o.Key))}");
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    // xUnit disposes a fixture both ways; the app is disposed once, by Dispose.
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _app.Dispose();
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Tests.Infrastructure;
 using static FocWorkflows.Server.Tests.Infrastructure.ApiHttp;
 using static FocWorkflows.Server.Tests.Infrastructure.Flow;

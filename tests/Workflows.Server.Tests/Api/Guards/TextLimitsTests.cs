@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using FocWorkflows.Designer.Ports;
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static FocWorkflows.Server.Tests.Deliberation.Approvals.ApprovalTestKit;

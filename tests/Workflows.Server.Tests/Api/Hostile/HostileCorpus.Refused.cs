@@ -1,4 +1,3 @@
-using FocWorkflows.Server.Deliberation;
 using FocWorkflows.Server.Integrations.Graph;
 using FocWorkflows.Server.Tests.Infrastructure;
 using static FocWorkflows.Server.Tests.Api.Hostile.Hostile;
