@@ -45,8 +45,10 @@ internal static class InstanceResponses
             var tasks = detail.OpenTasks.Where(t => t.NodeId == g.Key)
                 .Select(t => new TaskLink(t.Id, t.Title, TaskAssignment.Assignees(t), t.DueAt, $"/api/tasks/{t.Id}")).ToList();
             var first = g.OrderBy(b => b.CreatedAt).First();
+            // When the step is due: its tasks' due time, else its last timer. A step's earlier timers are reminders before
+            // its deadline (a consultation reminds two days before it closes), not the deadline itself.
             return new WaitingOn(g.Key, node?.Type ?? "?", node?.DisplayName ?? g.Key, first.Kind, first.CreatedAt,
-                g.Min(b => b.DueAt) ?? tasks.Min(t => t.DueAt), g.FirstOrDefault(b => b.Kind == BookmarkKinds.Event)?.Key, tasks);
+                tasks.Min(t => t.DueAt) ?? g.Max(b => b.DueAt), g.FirstOrDefault(b => b.Kind == BookmarkKinds.Event)?.Key, tasks);
         }).ToList();
         var incident = state.Incident is { } inc ? new IncidentResponse(inc.NodeId, inc.Message, inc.At) : null;
         return new InstanceResponse(i.Id, i.DefinitionId, i.DefinitionVersion, StatusName(i.Status), i.TaskForceId, i.StartedBy,

@@ -84,6 +84,18 @@ public sealed class HomeTests : BunitContext
         Assert.Empty(page.FindAll("a.launch[href='/launch/rapid-response']"));
     }
 
+    [Fact]
+    public void Home_ForAChair_SeparatesTheElsaExportFromTheLaunchLink()
+    {
+        _auth.SetAuthorized("Someone").SetRoles("chair");
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend([new DefinitionListItem("joint-statement", "Joint statement", 3, false, DateTimeOffset.UnixEpoch)]));
+
+        var page = Render<Home>();
+
+        var actions = System.Text.RegularExpressions.Regex.Replace(page.Find("a.launch").ParentElement!.TextContent, @"\s+", " ").Trim();
+        Assert.Contains("Elsa 3 JSON · Launch", actions);
+    }
+
     private sealed class FakeBackend(IReadOnlyList<DefinitionListItem> definitions) : IDesignerBackend
     {
         public IActivityCatalog Catalog { get; } = new ActivityCatalog(

@@ -55,6 +55,23 @@ public sealed class InstancesApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_ConsultationWithAReminder_IsDueWhenItCloses_NotWhenItReminds()
+    {
+        await _app.PublishAsync(Define("reminded").Input("taskForceId").Start()
+            .Node("consult", "deliberation.consultation", new { title = "Task-force review", audience = "taskForceMembers", window = "P7D", reminderBefore = "P2D" })
+            .End().Chain("start", "consult", "end").Build());
+        var started = await _app.StartAsync("reminded", new JsonObject { ["taskForceId"] = "ai-and-human-rights" });
+
+        var instance = await (await _app.ClientAs(People.Chair).GetAsync($"/api/instances/{started.Id}")).ExpectAsync(HttpStatusCode.OK);
+
+        var step = instance["waitingOn"]!.AsArray().Single()!;
+        var consultationId = step["tasks"]![0]!["href"]!.GetValue<string>();
+        var task = await (await _app.ClientAs(People.Chair).GetAsync(consultationId)).ExpectAsync(HttpStatusCode.OK);
+        var consultation = await (await _app.ClientAs(People.Chair).GetAsync(task["resourceHref"]!.GetValue<string>())).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(consultation["closesAt"]!.GetValue<DateTimeOffset>(), step["dueAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
     public async Task Start_MissingRequiredInput_Returns400NamingTheInput_AndCreatesNothing()
     {
         await PublishReviewAsync();

@@ -27,8 +27,10 @@ internal sealed class FakeInstancesPort : IInstancesPort
     }
 
     public Task<IReadOnlyList<TaskForceOption>> TaskForcesAsync(CancellationToken ct) => Task.FromResult(Form?.TaskForces ?? []);
+    public IReadOnlyList<InstanceListItem> Listed { get; set; } = [];
+
     public Task<(IReadOnlyList<InstanceListItem> Items, int Total)> ListAsync(InstanceFilterQuery filter, string viewerEmail, CancellationToken ct) =>
-        Task.FromResult<(IReadOnlyList<InstanceListItem>, int)>(([], 0));
+        Task.FromResult<(IReadOnlyList<InstanceListItem>, int)>((Listed, Listed.Count));
     public Task<Seen<InstanceView>> GetAsync(string id, string viewerEmail, CancellationToken ct) => Task.FromResult(Seen<InstanceView>.Of(Instance));
     public CommandResult? CommandAnswer { get; set; }
     public List<string> Commands { get; } = [];
