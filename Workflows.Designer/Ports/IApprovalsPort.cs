@@ -15,6 +15,7 @@ public sealed record ApprovalResponseLine(string Government, string GovernmentNa
 /// <paramref name="ViewerMayWithdraw"/>: the same, for taking the text back; <paramref name="WithdrawnBecause"/>: why it was.
 /// <paramref name="AdoptedBy"/> and <paramref name="Dissociated"/>: once adopted, the names of the governments that adopted
 /// the text and of those that let it pass without joining it.
+/// <paramref name="ViewerGovernment"/>: the viewer's government, by name.
 /// </summary>
 public sealed record ApprovalPageView(string Id, string InstanceId, string Title, string Mode, int? DraftVersion, bool Open,
     string? Result, string? Reason, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, ApprovalTallyView Tally,

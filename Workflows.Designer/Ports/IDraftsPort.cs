@@ -1,8 +1,11 @@
 namespace FocWorkflows.Designer.Ports;
 
-/// <summary>One version of a draft: its paragraphs as HTML the server has already sanitized.</summary>
+/// <summary>
+/// One version of a draft: its paragraphs as HTML the server has already sanitized, and its Markdown, which the
+/// pen-holders revise from.
+/// </summary>
 public sealed record DraftVersionView(int Number, string Title, string? Note, string SubmittedBy, DateTimeOffset SubmittedAt,
-    IReadOnlyList<AdvisorParagraph> Paragraphs);
+    IReadOnlyList<AdvisorParagraph> Paragraphs, string Markdown = "");
 
 /// <summary>
 /// An instance's draft as its page shows it: the version asked for (null when none was submitted yet),

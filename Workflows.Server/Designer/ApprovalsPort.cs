@@ -34,7 +34,7 @@ internal sealed class ApprovalsPort(ApprovalStore store, InstanceAccess access, 
             [.. responses.Select(r => new ApprovalResponseLine(r.Government, names.GetValueOrDefault(r.Government, r.Government),
                 Camel(r.Kind.ToString()), r.Reason, r.ProposedText, r.OnBehalfOf ?? r.By, r.At))],
             mayRespond || actsForOthers ? [.. ApprovalResponse.AllowedIn(round.Mode).Select(k => Camel(k.ToString()))] : [],
-            government,
+            government is null ? null : names.GetValueOrDefault(government, government), // by name: "Response for France", not "FR"
             ViewerMayExtend: open && viewer is not null && Operators.IsOperator(viewer),
             OnBehalfOptions: actsForOthers ? await DiplomatsAsync(round, responses, names, ct) : null,
             ViewerMayWithdraw: open && viewer is not null && Operators.IsOperator(viewer),

@@ -66,5 +66,5 @@ internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultati
     }
 
     private static DraftVersionView ToView(DraftVersion v) => new(v.Number, v.Title, v.Note, v.OnBehalfOf ?? v.SubmittedBy, v.SubmittedAt,
-        [.. Paragraphs.Of(v.Markdown).Select(p => new AdvisorParagraph(p.Number, DraftHtml.Render(p.Markdown)))]);
+        [.. Paragraphs.Of(v.Markdown).Select(p => new AdvisorParagraph(p.Number, DraftHtml.Render(p.Markdown)))], v.Markdown);
 }

@@ -39,6 +39,7 @@ public sealed class DeliberationPagesTests : IDisposable
         Assert.Contains("Joint statement on Internet shutdowns", page);
         Assert.Contains("closes in 3 days", page);
         Assert.Contains("value=\"noObjection\"", page);
+        Assert.Contains("Response for Canada (required)", page); // the government by name, not "CA"
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var round = await _app.RoundAsync(roundId);
         Assert.Equal((ApprovalStatus.Closed, ApprovalResult.NotAdopted), (round.Status, round.Result));

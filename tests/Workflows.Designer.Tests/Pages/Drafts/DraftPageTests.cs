@@ -72,6 +72,17 @@ public sealed class DraftPageTests : BunitContext
     }
 
     [Fact]
+    public void Draft_ForAPenHolderOnTheLatestVersion_StartsTheRevisionFromItsText()
+    {
+        _port.Draft = Draft(maySubmit: true) with { Version = Draft(maySubmit: true).Version! with { Markdown = "States should keep the internet on." } };
+
+        var page = Render<DraftPage>(p => p.Add(x => x.InstanceId, "i-1"));
+
+        Assert.Equal("States should keep the internet on.", page.Find("#markdown").TextContent);
+        Assert.Contains("starts as the latest version", page.Find("#markdown-hint").TextContent);
+    }
+
+    [Fact]
     public void Draft_SubmitWithATitle_SendsItWithTheText()
     {
         _port.Draft = Draft(maySubmit: true);
