@@ -84,6 +84,19 @@ public sealed class HomeTests : BunitContext
         Assert.Empty(page.FindAll("a.launch[href='/launch/rapid-response']"));
     }
 
+    [Theory]
+    [InlineData("secretariat", "/definitions/joint-statement")]
+    [InlineData("chair", "/definitions/joint-statement/versions")]
+    public void Home_DefinitionName_OpensTheEditorForTheSecretariat_AndTheVersionsForOthers(string role, string href)
+    {
+        _auth.SetAuthorized("Someone").SetRoles(role);
+        Services.AddSingleton<IDesignerBackend>(new FakeBackend([new DefinitionListItem("joint-statement", "Joint statement", 3, false, DateTimeOffset.UnixEpoch)]));
+
+        var page = Render<Home>();
+
+        Assert.Equal(href, page.Find("a.definition").GetAttribute("href"));
+    }
+
     [Fact]
     public void Home_ForAChair_SeparatesTheElsaExportFromTheLaunchLink()
     {
@@ -110,6 +123,7 @@ public sealed class HomeTests : BunitContext
     [Fact]
     public void Home_WithDefinitions_ListsEachWithItsPublishedVersionAndDraftState()
     {
+        _auth.SetAuthorized("Someone").SetRoles("secretariat");
         Services.AddSingleton<IDesignerBackend>(new FakeBackend(
         [
             new DefinitionListItem("joint-statement", "Joint statement", 3, true, DateTimeOffset.UnixEpoch),

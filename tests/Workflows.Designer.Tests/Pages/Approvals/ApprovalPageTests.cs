@@ -125,6 +125,18 @@ public sealed class ApprovalPageTests : BunitContext
         page.Find("form.respond-form").Submit();
 
         Assert.Equal(new ApprovalAnswer("object", "Too broad.", "Narrow it."), Assert.Single(_port.Sent));
+        // The page comes back saying the response was recorded, rather than resetting the form in silence.
+        Assert.EndsWith($"/approvals/r-1?steered=responded", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void Approval_AfterAResponse_SaysItWasRecorded()
+    {
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/approvals/r-1?steered=responded");
+
+        var page = Open(Round("silence", ["noObjection", "endorse", "object"]));
+
+        Assert.Contains("Your response was recorded", page.Find(".notice.success[role=status]").TextContent);
     }
 
     [Fact]
