@@ -64,8 +64,10 @@ internal sealed class InstancesPort(
         if (definition is null) return Seen<InstanceView>.NotFound;
         var response = InstanceResponses.Detail(detail, definition);
         var journal = await queries.WholeJournalAsync(id, ct) ?? [];
+        var names = response.WaitingOn.Count == 0 ? new Dictionary<string, string>()
+            : (await directory.PeopleAsync(ct)).ToDictionary(p => p.Email, p => p.Name, StringComparer.OrdinalIgnoreCase);
         var waiting = response.WaitingOn.Select(w => new OpenStep(w.ActivityId, w.Name, w.Kind, w.Since, w.DueAt,
-            [.. w.Tasks.Select(t => new StepTask(t.Id, t.Title, t.Assignees, t.DueAt,
+            [.. w.Tasks.Select(t => new StepTask(t.Id, t.Title, [.. t.Assignees.Select(a => Assignee(a, names))], t.DueAt,
                 detail.OpenTasks.FirstOrDefault(o => o.Id == t.Id)?.ResourceHref ?? t.Href))])).ToList();
         return Seen<InstanceView>.Shown(new InstanceView(response.Id, response.DefinitionId, definition.Name, response.Version, response.Status, response.TaskForceId,
             response.StartedBy, response.CreatedAt, response.EndedAt, response.Input, waiting,
@@ -127,6 +129,11 @@ internal sealed class InstancesPort(
             return new CommandResult(null, problem.Errors.Count > 0 ? problem.Title : problem.Message, problem.Errors);
         }
     }
+
+    /// <summary>Whom a task waits on, as people read it: a person by name, a role by what it is ("the secretariat").</summary>
+    private static string Assignee(string entry, Dictionary<string, string> names) =>
+        entry.StartsWith("role:", StringComparison.OrdinalIgnoreCase) ? $"the {entry[5..].Replace('-', ' ')}"
+        : names.TryGetValue(entry, out var name) ? name : entry;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

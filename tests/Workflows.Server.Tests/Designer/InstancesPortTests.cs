@@ -26,6 +26,22 @@ public sealed class InstancesPortTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_ATaskWaitingOnPeopleAndARole_NamesThemAsPeopleReadThem()
+    {
+        await _app.PublishAsync(Define("ask").Start()
+            .Node("ask", ControlActivityTypes.HumanTask, new { title = "Confirm the signatories", assignees = new[] { People.MemberCanada, "role:secretariat" } })
+            .End().Connect("start", "ask").Connect("ask", "end", "Complete").Build());
+        var id = (await _app.StartAsync("ask")).Id;
+        var canada = (await _app.Services.GetRequiredService<FocWorkflows.Server.Deliberation.Directory.IDirectory>()
+            .FindPersonAsync(People.MemberCanada, CancellationToken.None))!.Name;
+
+        var seen = await Port.GetAsync(id, People.Chair, CancellationToken.None);
+
+        var task = seen.View!.WaitingOn.Single().Tasks.Single();
+        Assert.Equal([canada, "the secretariat"], task.Assignees);
+    }
+
+    [Fact]
     public async Task Cancel_ByAChair_CancelsTheInstance()
     {
         var id = await WaitingInstanceAsync();

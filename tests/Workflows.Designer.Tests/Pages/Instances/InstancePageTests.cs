@@ -36,6 +36,24 @@ public sealed class InstancePageTests : BunitContext
         Assert.Contains("2026-11-27 11:00", page.Find(".timeline li").TextContent);
     }
 
+    [Fact]
+    public void Instance_WaitingOnMany_NamesTheFirstFive_AndFoldsTheRestAway()
+    {
+        var port = this.UseInstances("member");
+        var many = Enumerable.Range(1, 16).Select(i => $"Advisor {i}").ToList();
+        port.Instance = Waiting() with
+        {
+            WaitingOn = [new OpenStep("consult", "Consult the advisors", "consultation", StoppedClock.Epoch, StoppedClock.Epoch.AddDays(3),
+                [new StepTask("t-1", "Comment on the draft", many, StoppedClock.Epoch.AddDays(3), "/api/consultations/c-1")])],
+        };
+
+        var page = RenderPage();
+
+        Assert.Equal("Advisor 1, Advisor 2, Advisor 3, Advisor 4, Advisor 5", page.Find(".assignees").TextContent);
+        Assert.Equal("and 11 more", page.Find(".more-assignees summary").TextContent);
+        Assert.Contains("Advisor 16", page.Find(".more-assignees").TextContent);
+    }
+
     [Theory]
     [InlineData("chair", true)]
     [InlineData("co-chair", true)]
