@@ -48,7 +48,7 @@ internal sealed class DraftsPort(DraftStore drafts, ConsultationStore consultati
         try
         {
             var import = DocxReader.Read(await DocxUpload.ReadBoundedAsync(document, ct));
-            if (import.Markdown.Length == 0) return new WordReading(null, null, [], Api.Endpoints.WordUploadEndpoints.NoText(import));
+            if (!import.HasText) return new WordReading(null, null, [], import.NoTextReason);
             return new WordReading(import.Markdown, import.Title, [.. import.Losses.Select(l => l.Message)], null);
         }
         catch (DocxRefused refused)

@@ -45,7 +45,7 @@ public static class WordUploadEndpoints
         });
         await using var stream = file.OpenReadStream();
         var import = DocxReader.Read(await DocxUpload.ReadBoundedAsync(stream, ct));
-        if (import.Markdown.Length == 0) throw WorkflowProblem.Invalid("No text", new Dictionary<string, string[]> { [FileField] = [NoText(import)] });
+        if (!import.HasText) throw WorkflowProblem.Invalid("No text", new Dictionary<string, string[]> { [FileField] = [import.NoTextReason] });
         if (import.Losses.Count > 0 && !Confirmed(http.Request, form)) throw new DocxLossesUnconfirmedException(import);
 
         var request = new SubmitDraftRequest(import.Markdown, Field(form, "title") ?? import.Title, Field(form, "note"), Field(form, "onBehalfOf"));
@@ -81,11 +81,6 @@ public static class WordUploadEndpoints
             throw new DocxRefused(DocxRefusalKind.TooLarge, $"The form could not be read: {tooMuch.Message}");
         }
     }
-
-    /// <summary>Why a document gave no draft: empty, or only what cannot be kept.</summary>
-    public static string NoText(DocxImport import) => import.Losses.Count == 0
-        ? "The document has no text to submit."
-        : $"The document has no text to submit, only what cannot be kept: {string.Join(" ", import.Losses.Select(l => l.Message))}";
 
     private static bool Confirmed(HttpRequest request, IFormCollection form) =>
         string.Equals(Field(form, "confirm") ?? request.Query["confirm"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
