@@ -4,6 +4,13 @@ using BenchmarkDotNet.Running;
 using FocWorkflows.Benchmarks;
 using FocWorkflows.Benchmarks.Engine;
 
+// `--probe [callers]`: a quick timed look at the engine round trip, without BenchmarkDotNet (AllocationProbe).
+if (args is ["--probe", ..])
+{
+    await AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+    return;
+}
+
 // `--quick` is shorthand for BenchmarkDotNet's short job (1 launch, 3 warm-ups, 3 iterations):
 // minutes, not hours, at the price of wider error bars.
 var arguments = args.SelectMany(a => a == "--quick" ? new[] { "--job", "short" } : [a]).ToArray();
