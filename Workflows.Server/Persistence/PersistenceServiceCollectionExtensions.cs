@@ -31,7 +31,8 @@ public static class PersistenceServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
-        services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton<HotPath.StoreConnections>();
+        services.AddSingleton<IWorkflowStore, WorkflowStore>();
         services.AddSingleton<IJournalAudit, EfJournalAudit>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<IPublishedDefinitions>(sp => sp.GetRequiredService<DefinitionStore>());

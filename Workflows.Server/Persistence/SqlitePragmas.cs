@@ -20,6 +20,15 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static bool IsNew(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
 
+    /// <summary>Sets the pragmas on a plain connection opened outside EF Core, unless its native connection has them.</summary>
+    public static async Task ApplyOnceAsync(DbConnection connection, CancellationToken ct)
+    {
+        if (connection is not SqliteConnection || !IsNew(connection)) return;
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (!IsNew(connection)) return;

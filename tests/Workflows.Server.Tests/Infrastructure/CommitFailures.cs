@@ -1,16 +1,25 @@
+using System.Data.Common;
+using FocWorkflows.Server.Persistence.HotPath;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FocWorkflows.Server.Tests.Infrastructure;
 
 /// <summary>
-/// Counts failed SaveChanges calls: e.g. a burst that lost a race for its instance to another process
+/// Counts failed SaveChanges calls and bursts refused by the engine's store: e.g. a burst that lost a race for its instance to another process
 /// (its stamp or journal sequence was taken) and had to run again.
 /// </summary>
-public sealed class CommitFailures : SaveChangesInterceptor
+public sealed class CommitFailures : SaveChangesInterceptor, IHotPathObserver
 {
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
+
+    void IHotPathObserver.Executing(DbCommand command)
+    {
+    }
+
+    // The engine's bursts are written with plain statements: a refused one is reported here.
+    void IHotPathObserver.Refused(Exception why) => Interlocked.Increment(ref _count);
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {

@@ -1,13 +1,14 @@
 using System.Data.Common;
+using FocWorkflows.Server.Persistence.HotPath;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FocWorkflows.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Makes the database fail on demand, as a full disk or a killed process would: either on the
-/// first command whose SQL matches, or at commit, after every statement of the transaction ran.
+/// first command whose SQL matches (EF Core's or the engine's plain statements), or at commit, after every statement of the transaction ran.
 /// </summary>
-public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionInterceptor
+public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionInterceptor, IHotPathObserver
 {
     private Func<string, bool>? _trigger;
     private bool _failCommit;
@@ -46,6 +47,13 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
     {
         if (_failCommit) Fail();
         return ValueTask.FromResult(result);
+    }
+
+    // The engine's hot path runs plain statements, outside EF Core's interceptors.
+    void IHotPathObserver.Executing(DbCommand command) => Check(command);
+
+    void IHotPathObserver.Refused(Exception why)
+    {
     }
 
     private void Check(DbCommand command)

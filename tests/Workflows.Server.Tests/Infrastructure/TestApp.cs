@@ -95,6 +95,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(_time ?? Clock);
             services.AddSingleton<IInterceptor>(Faults);
             services.AddSingleton<IInterceptor>(CommitFailures);
+            services.AddSingleton<Server.Persistence.HotPath.IHotPathObserver>(Faults);
+            services.AddSingleton<Server.Persistence.HotPath.IHotPathObserver>(CommitFailures);
             _services?.Invoke(services);
         });
     }
