@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Definitions.Json;
 using FocWorkflows.Definitions.Model;
@@ -19,6 +20,12 @@ public sealed record DefinitionSummary(string Id, string Name, int? LatestVersio
 public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, IActivityCatalog catalog, TimeProvider time) : IPublishedDefinitions
 {
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _published = new();
+
+    // The latest version number per definition, for starts that name none: a publish in this process replaces it at
+    // once; one in another process sharing the database is seen within LatestFreshFor (a start that arrives in that
+    // second could as well have arrived a second earlier, on the version before).
+    private static readonly TimeSpan LatestFreshFor = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<string, (int Version, long ReadAt)> _latest = new();
 
     public async Task<IReadOnlyList<DefinitionSummary>> ListAsync(CancellationToken ct)
     {
@@ -60,18 +67,27 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<WorkflowDefinition?> GetAsync(string definitionId, int? version, CancellationToken ct)
     {
         if (version is { } v && _published.TryGetValue((definitionId, v), out var cached)) return cached;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.Version > 0);
         if (version is null)
         {
-            // Every start names no version: ask only for the latest number, so the parsed (and
-            // schema-checked) definition comes from the cache instead of being read again each time.
-            var latest = await query.MaxAsync(d => (int?)d.Version, ct);
+            // Most starts name no version: the latest number comes from the database at most once a second, and the
+            // parsed (and schema-checked) definition from the cache.
+            if (_latest.TryGetValue(definitionId, out var known) && Stopwatch.GetElapsedTime(known.ReadAt) < LatestFreshFor
+                && _published.TryGetValue((definitionId, known.Version), out var fresh))
+                return fresh;
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var latest = await Published(db, definitionId).MaxAsync(d => (int?)d.Version, ct);
             if (latest is null) return null;
+            _latest[definitionId] = (latest.Value, Stopwatch.GetTimestamp());
             if (_published.TryGetValue((definitionId, latest.Value), out var current)) return current;
             version = latest;
         }
-        var row = await query.FirstOrDefaultAsync(d => d.Version == version, ct);
+        return await ReadVersionAsync(definitionId, version.Value, ct);
+    }
+
+    private async Task<WorkflowDefinition?> ReadVersionAsync(string definitionId, int version, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await Published(db, definitionId).FirstOrDefaultAsync(d => d.Version == version, ct);
         if (row is null) return null;
         var definition = Parse(row);
         _published[(definitionId, row.Version)] = definition;
@@ -144,8 +160,12 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> context
         {
             throw WorkflowProblem.Conflict("Published concurrently", $"Another publish of '{id}' won: {e.InnerException?.Message ?? e.Message}");
         }
+        _latest.TryRemove(id, out _);
         return published;
     }
+
+    private static IQueryable<StoredDefinition> Published(WorkflowDbContext db, string definitionId) =>
+        db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.Version > 0);
 
     private static WorkflowDefinition Parse(StoredDefinition row)
     {

@@ -12,13 +12,26 @@ internal sealed partial class WorkflowStore
 {
     public async Task<IReadOnlyList<Exception?>> CommitBatchAsync(IReadOnlyList<PendingCommit> commits, CancellationToken ct)
     {
-        var outcomes = new Exception?[commits.Count];
-        // The context is only used for the domain records some bursts carry (drafts, comments, responses); its
-        // connection and transaction carry the engine's plain statements too, so both commit together.
+        // Most bursts write only the engine's rows: plain statements on a plain connection. A batch in which some
+        // burst carries domain records (drafts, comments, responses) runs on an EF Core context's connection and
+        // transaction instead, so those records are saved by EF Core in the same transaction.
+        if (!commits.Any(c => c.Burst.Records.Count > 0 || c.Burst.UpdatedRecords.Count > 0))
+        {
+            await using var connection = await connections.OpenAsync(ct);
+            await using var plain = await connection.BeginTransactionAsync(ct);
+            return await CommitAsync(commits, connection, plain, null, () => plain.CommitAsync(ct), ct);
+        }
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await using (var writer = new BurstWriter(connections, db.Database.GetDbConnection(), transaction.GetDbTransaction()))
+        return await CommitAsync(commits, db.Database.GetDbConnection(), transaction.GetDbTransaction(), db, () => transaction.CommitAsync(ct), ct);
+    }
+
+    private async Task<IReadOnlyList<Exception?>> CommitAsync(IReadOnlyList<PendingCommit> commits, DbConnection connection, DbTransaction transaction,
+        WorkflowDbContext? db, Func<Task> commit, CancellationToken ct)
+    {
+        var outcomes = new Exception?[commits.Count];
+        await using (var writer = new BurstWriter(connections, connection, transaction))
         {
             for (var i = 0; i < commits.Count; i++)
             {
@@ -40,26 +53,27 @@ internal sealed partial class WorkflowStore
                 }
                 finally
                 {
-                    db.ChangeTracker.Clear();
+                    db?.ChangeTracker.Clear();
                 }
             }
         }
         try
         {
-            await transaction.CommitAsync(ct);
+            foreach (var observer in connections.Observers) observer.Committing();
+            await commit();
         }
         catch
         {
             // Nothing of the batch happened: the instances keep the stamps they were loaded with.
-            foreach (var (commit, outcome) in commits.Zip(outcomes))
-                if (outcome is null && commit.LoadedStamp is { } stamp) commit.Burst.Instance.Stamp = stamp;
+            foreach (var (pending, outcome) in commits.Zip(outcomes))
+                if (outcome is null && pending.LoadedStamp is { } stamp) pending.Burst.Instance.Stamp = stamp;
             throw;
         }
         return outcomes;
     }
 
     /// <summary>Writes one burst's rows; throws the engine's exception when the burst cannot commit.</summary>
-    private static async Task SaveAsync(WorkflowDbContext db, BurstWriter writer, PendingCommit commit, CancellationToken ct)
+    private static async Task SaveAsync(WorkflowDbContext? db, BurstWriter writer, PendingCommit commit, CancellationToken ct)
     {
         var (burst, loadedStamp) = commit;
         var instance = burst.Instance;
@@ -104,7 +118,7 @@ internal sealed partial class WorkflowStore
             }
         }
 
-        if (burst.Records.Count == 0 && burst.UpdatedRecords.Count == 0) return;
+        if (db is null || (burst.Records.Count == 0 && burst.UpdatedRecords.Count == 0)) return;
         foreach (var record in burst.Records) db.Add(record);
         foreach (var record in burst.UpdatedRecords) db.Update(record);
         await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);

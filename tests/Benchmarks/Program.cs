@@ -4,10 +4,12 @@ using BenchmarkDotNet.Running;
 using FocWorkflows.Benchmarks;
 using FocWorkflows.Benchmarks.Engine;
 
-// `--probe [callers]`: a quick timed look at the engine round trip, without BenchmarkDotNet (AllocationProbe).
+// `--probe [callers] [--by-type]`: a quick timed look at the engine round trip, without BenchmarkDotNet
+// (AllocationProbe); with --by-type, where its bytes go.
 if (args is ["--probe", ..])
 {
-    await AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+    var callers = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
+    await AllocationProbe.RunAsync(callers, args.Contains("--by-type"));
     return;
 }
 

@@ -14,10 +14,19 @@ public static class AllocationProbe
 {
     private const int Instances = 2_000;
 
-    public static async Task RunAsync(int callers)
+    public static async Task RunAsync(int callers, bool byType)
     {
         await using var engine = await EngineHost.StartAsync(EventRoundTrip.Definition);
         await RoundAsync(engine.Runtime, "warm", 200, callers);
+        if (byType)
+        {
+            using var sampler = new AllocationSampler();
+            sampler.Start();
+            await RoundAsync(engine.Runtime, "sampled", Instances, callers);
+            sampler.Stop();
+            sampler.Print(Instances, 40);
+            return;
+        }
         for (var round = 1; round <= 3; round++)
         {
             GC.Collect();

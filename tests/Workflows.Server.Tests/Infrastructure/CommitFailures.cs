@@ -18,6 +18,10 @@ public sealed class CommitFailures : SaveChangesInterceptor, IHotPathObserver
     {
     }
 
+    void IHotPathObserver.Committing()
+    {
+    }
+
     // The engine's bursts are written with plain statements: a refused one is reported here.
     void IHotPathObserver.Refused(Exception why) => Interlocked.Increment(ref _count);
 

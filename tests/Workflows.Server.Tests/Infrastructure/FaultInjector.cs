@@ -52,6 +52,13 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
     // The engine's hot path runs plain statements, outside EF Core's interceptors.
     void IHotPathObserver.Executing(DbCommand command) => Check(command);
 
+    // The hot path's commit: EF Core's interceptors see it only when the batch ran on a context's transaction, and then
+    // this fails it first.
+    void IHotPathObserver.Committing()
+    {
+        if (_failCommit) Fail();
+    }
+
     void IHotPathObserver.Refused(Exception why)
     {
     }
