@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace FocWorkflows.Server.Engine.Expressions;
 
 // Thread-safe: a fresh engine per evaluation (engines are not thread-safe and would leak globals
-// between scripts); only the parsed scripts are shared.
+// between scripts); only the parsed scripts are shared. A script that is a plain member path is read
+// without an engine (MemberPath) whenever it can answer exactly as Jint would.
 public sealed class ScriptEvaluator(IOptions<ExpressionLimits> options)
 {
     private const int CacheCapacity = 4096;
@@ -20,14 +21,28 @@ public sealed class ScriptEvaluator(IOptions<ExpressionLimits> options)
     private readonly ExpressionLimits _limits = options.Value;
     private readonly BoundedCache<Prepared<Script>> _scripts = new(CacheCapacity);
 
+    // Each text classified once: its member path, or null when it is not one.
+    private readonly BoundedCache<MemberPath?> _paths = new(CacheCapacity);
+
     // The completion value of the script (its last expression statement) as JSON; undefined and
     // values JSON cannot hold (functions, symbols) become null.
     public JsonNode? Evaluate(string script, ExpressionScope scope) =>
-        Run(script, scope, static (engine, result) => ToJson(engine, result));
+        PathOf(script, scope)?.TryEvaluate(scope, out var value) == true
+            ? value
+            : Run(script, scope, static (engine, result) => ToJson(engine, result));
 
     // JavaScript truthiness: 0, "", null, undefined and NaN are false.
     public bool EvaluateCondition(string script, ExpressionScope scope) =>
-        Run(script, scope, static (_, result) => TypeConverter.ToBoolean(result));
+        PathOf(script, scope)?.TryEvaluateCondition(scope, out var value) == true
+            ? value
+            : Run(script, scope, static (_, result) => TypeConverter.ToBoolean(result));
+
+    private MemberPath? PathOf(string script, ExpressionScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(scope);
+        return _paths.GetOrAdd(script, MemberPath.TryParse);
+    }
 
     private T Run<T>(string script, ExpressionScope scope, Func<JsEngine, JsValue, T> read)
     {
