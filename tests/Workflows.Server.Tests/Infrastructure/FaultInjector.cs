@@ -50,7 +50,18 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
     }
 
     // The engine's hot path runs plain statements, outside EF Core's interceptors.
-    void IHotPathObserver.Executing(DbCommand command) => Check(command);
+    // A statement fails as a database fails one: with a DbException (EF Core wraps its own in a DbUpdateException).
+    void IHotPathObserver.Executing(DbCommand command)
+    {
+        try
+        {
+            Check(command);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InjectedDatabaseException(e.Message);
+        }
+    }
 
     // The hot path's commit: EF Core's interceptors see it only when the batch ran on a context's transaction, and then
     // this fails it first.
@@ -76,3 +87,6 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
         throw new InvalidOperationException("Injected failure: the database went away mid-transaction.");
     }
 }
+
+/// <summary>An injected failure of one statement, of the kind a database driver throws.</summary>
+public sealed class InjectedDatabaseException(string message) : DbException(message);
