@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Running;
+using FocWorkflows.Server.Persistence.Journal;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Persistence;
@@ -23,8 +24,7 @@ internal sealed class EfJournalAudit(IDbContextFactory<WorkflowDbContext> contex
             .Select(i => new Head(i.Id, i.JournalSequence, i.JournalHead)).FirstOrDefaultAsync(ct);
         if (head is null) return null;
         var verifier = new JournalVerifier();
-        var lines = db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.Sequence <= head.Sequence).OrderBy(j => j.Sequence);
-        await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(ct)) verifier.Add(line);
+        await foreach (var line in JournalReading.LinesAsync(db, instanceId, upTo: head.Sequence, ct: ct)) verifier.Add(line);
         verifier.End(head.Sequence, head.Hash);
         return new JournalCheck(instanceId, verifier.Entries, verifier.FirstBrokenSequence);
     }
@@ -41,9 +41,8 @@ internal sealed class EfJournalAudit(IDbContextFactory<WorkflowDbContext> contex
             var ids = page.Select(h => h.Id).ToList();
             await using (var db = await contexts.CreateDbContextAsync(ct))
             {
-                // In (instance, sequence) order: the unique index on the two serves it, and each verifier sees its lines in order.
-                var lines = db.Journal.AsNoTracking().Where(j => ids.Contains(j.InstanceId)).OrderBy(j => j.InstanceId).ThenBy(j => j.Sequence);
-                await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(ct))
+                // In (instance, sequence) order: the primary key serves it, and each verifier sees its lines in order.
+                await foreach (var line in JournalReading.LinesOfAsync(db, ids, ct))
                     if (line.Sequence <= heads[line.InstanceId]) verifiers[line.InstanceId].Add(line);
             }
             foreach (var head in page)

@@ -56,17 +56,6 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
     }
 }
 
-internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
-{
-    public void Configure(EntityTypeBuilder<JournalEntry> b)
-    {
-        b.ToTable("Journal");
-        b.HasKey(x => x.Id);
-        // One line per sequence number: two bursts can never both append line N.
-        b.HasIndex(x => new { x.InstanceId, x.Sequence }).IsUnique();
-    }
-}
-
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)

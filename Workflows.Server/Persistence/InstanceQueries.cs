@@ -1,5 +1,6 @@
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.State;
+using FocWorkflows.Server.Persistence.Journal;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Persistence;
@@ -57,15 +58,20 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Instances.AnyAsync(i => i.Id == id, ct)) return null;
-        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == id && j.Sequence > after)
-            .OrderBy(j => j.Sequence).Take(take).ToListAsync(ct);
+        var lines = new List<JournalEntry>(Math.Min(take, 1_000));
+        await foreach (var line in JournalReading.LinesAsync(db, id, after, ct: ct))
+        {
+            if (lines.Count == take) break;
+            lines.Add(line);
+        }
+        return lines;
     }
 
     public async Task<IReadOnlyList<JournalEntry>?> WholeJournalAsync(string id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Instances.AnyAsync(i => i.Id == id, ct)) return null;
-        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(ct);
+        return await JournalReading.LinesAsync(db, id, ct: ct).ToListAsync(ct);
     }
 
     public async Task<HumanTask?> GetTaskAsync(string taskId, CancellationToken ct)

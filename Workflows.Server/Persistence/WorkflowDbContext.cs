@@ -16,7 +16,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<HumanTask> Tasks => Set<HumanTask>();
-    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<Journal.JournalBurstRow> JournalBursts => Set<Journal.JournalBurstRow>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<Person> People => Set<Person>();

@@ -98,7 +98,7 @@ internal sealed partial class WorkflowStore
             if (!burst.ClosedTasks.Contains(task)) await writer.UpdateTaskAsync(task, ct);
         try
         {
-            foreach (var entry in burst.Journal) await writer.InsertJournalAsync(entry, ct);
+            if (burst.Journal.Count > 0) await writer.InsertJournalAsync(instance.Id, burst.Journal, ct);
         }
         catch (DbException e) when (UniqueViolation(e))
         {

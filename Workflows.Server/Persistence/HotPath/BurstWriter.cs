@@ -74,12 +74,11 @@ internal sealed class BurstWriter(StoreConnections connections, DbConnection con
         return s.ExecuteAsync(ct);
     }
 
-    public Task InsertJournalAsync(JournalEntry e, CancellationToken ct)
+    /// <summary>A burst's journal lines, as one row (<see cref="Journal.JournalBurstRow"/>).</summary>
+    public Task InsertJournalAsync(string instanceId, IReadOnlyList<JournalEntry> lines, CancellationToken ct)
     {
-        var s = Prepare("INSERT INTO \"Journal\" (\"InstanceId\", \"Sequence\", \"At\", \"NodeId\", \"ActivityType\", \"Event\", \"Actor\", \"OnBehalfOf\", " +
-            "\"Outcome\", \"DetailsJson\", \"PreviousHash\", \"Hash\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", 12);
-        s[0] = e.InstanceId; s[1] = e.Sequence; s[2] = StoredTime.Store(e.At); s[3] = e.NodeId; s[4] = e.ActivityType; s[5] = e.Event;
-        s[6] = e.Actor; s[7] = e.OnBehalfOf; s[8] = e.Outcome; s[9] = e.DetailsJson; s[10] = e.PreviousHash; s[11] = e.Hash;
+        var s = Prepare("INSERT INTO \"JournalBursts\" (\"InstanceId\", \"FirstSequence\", \"LastSequence\", \"EntriesJson\") VALUES (@p0, @p1, @p2, @p3)", 4);
+        s[0] = instanceId; s[1] = lines[0].Sequence; s[2] = lines[^1].Sequence; s[3] = Journal.JournalBurstJson.Write(lines);
         return s.ExecuteAsync(ct);
     }
 

@@ -82,7 +82,7 @@ public sealed class InstancesApiTests : IDisposable
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "invalid-request");
         Assert.Equal(["input.title"], problem.ErrorKeys());
         Assert.Equal(0, await InstanceCountAsync());
-        Assert.Equal(0, await _app.QueryAsync(db => db.Journal.CountAsync()));
+        Assert.Equal(0, await _app.QueryAsync(db => db.JournalBursts.CountAsync()));
     }
 
     [Theory]
@@ -301,8 +301,7 @@ public sealed class InstancesApiTests : IDisposable
         var client = _app.ClientAs(People.Chair);
         var intact = await (await client.GetAsync($"/api/instances/{id}/journal/verify")).ExpectAsync(HttpStatusCode.OK);
 
-        await _app.QueryAsync(db => db.Journal.Where(j => j.InstanceId == id && j.Sequence == 2)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Actor, "mallory@foc.example")));
+        await _app.EditLineAsync(id, 2, line => line["actor"] = "mallory@foc.example");
         var tampered = await (await client.GetAsync($"/api/instances/{id}/journal/verify")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.True(intact["intact"]!.GetValue<bool>());

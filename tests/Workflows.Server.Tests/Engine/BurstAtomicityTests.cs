@@ -60,7 +60,7 @@ public class BurstAtomicityTests : DatabaseSuite
     private Task<string> SnapshotAsync(string instanceId) => App.QueryAsync(async db =>
     {
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instanceId);
-        var journal = await db.Journal.CountAsync(j => j.InstanceId == instanceId);
+        var journal = await db.JournalBursts.Where(j => j.InstanceId == instanceId).SumAsync(j => j.LastSequence - j.FirstSequence + 1);
         var bookmarks = string.Join(",", await db.Bookmarks.Where(b => b.InstanceId == instanceId).Select(b => b.Id).ToListAsync());
         var tasks = await db.Tasks.CountAsync(t => t.InstanceId == instanceId);
         var outbox = await db.Outbox.CountAsync();

@@ -147,7 +147,7 @@ public sealed class GroupCommitTests : IDisposable
     {
         var instances = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id)
             .Select(i => i.Id + i.Stamp + i.JournalSequence + i.StateJson).ToListAsync();
-        var journal = await db.Journal.CountAsync(j => ids.Contains(j.InstanceId));
+        var journal = await db.JournalBursts.Where(j => ids.Contains(j.InstanceId)).SumAsync(j => j.LastSequence - j.FirstSequence + 1);
         var bookmarks = await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).OrderBy(b => b.Id).Select(b => b.Id).ToListAsync();
         return $"{string.Join(",", instances)}|{journal}|{string.Join(",", bookmarks)}";
     });

@@ -41,7 +41,7 @@ public sealed class JournalCheckWorkerTests : IDisposable
         Assert.Empty(_brokenInstances);
 
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
-            await db.Database.ExecuteSqlRawAsync("UPDATE \"Journal\" SET \"Actor\" = 'mallory@foc.example' WHERE \"InstanceId\" = {0} AND \"Sequence\" = 2", victim);
+            await JournalTampering.EditLineAsync(db, victim, 2, line => line["actor"] = "mallory@foc.example");
         await TestApp.EventuallyAsync(() =>
         {
             _app.Clock.Advance(TimeSpan.FromDays(1)); // the next daily check, whenever the worker sleeps

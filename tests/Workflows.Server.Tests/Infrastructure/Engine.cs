@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Server.Engine.Running;
 using FocWorkflows.Server.Engine.State;
+using FocWorkflows.Server.Persistence.Journal;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocWorkflows.Server.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public static class EngineTestExtensions
         JsonSerializer.Deserialize<InstanceState>((await app.InstanceAsync(id)).StateJson, StateJson.Options)!;
 
     public static Task<List<JournalEntry>> JournalAsync(this TestApp app, string id) =>
-        app.QueryAsync(db => db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync());
+        app.QueryAsync(db => JournalReading.LinesAsync(db, id).ToListAsync().AsTask());
 
     public static Task<List<Bookmark>> BookmarksAsync(this TestApp app, string id) =>
         app.QueryAsync(db => db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id).ToListAsync());

@@ -738,61 +738,6 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("IdempotencyKeys", (string)null);
                 });
 
-            modelBuilder.Entity("FocWorkflows.Server.Engine.State.JournalEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ActivityType")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Actor")
-                        .HasColumnType("text");
-
-                    b.Property<long>("At")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("DetailsJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("NodeId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("OnBehalfOf")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Outcome")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PreviousHash")
-                        .HasColumnType("text");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("Journal", (string)null);
-                });
-
             modelBuilder.Entity("FocWorkflows.Server.Engine.State.OutboxAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -1018,6 +963,26 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.HasKey("Mailbox");
 
                     b.ToTable("MailboxPauses", (string)null);
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Persistence.Journal.JournalBurstRow", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntriesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("InstanceId", "FirstSequence");
+
+                    b.ToTable("JournalBursts", (string)null);
                 });
 
             modelBuilder.Entity("FocWorkflows.Server.Deliberation.Approvals.ApprovalResponse", b =>

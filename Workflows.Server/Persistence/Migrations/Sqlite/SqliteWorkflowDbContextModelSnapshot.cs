@@ -730,59 +730,6 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyKeys", (string)null);
                 });
 
-            modelBuilder.Entity("FocWorkflows.Server.Engine.State.JournalEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActivityType")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DetailsJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NodeId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OnBehalfOf")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("Journal", (string)null);
-                });
-
             modelBuilder.Entity("FocWorkflows.Server.Engine.State.OutboxAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -1006,6 +953,26 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.HasKey("Mailbox");
 
                     b.ToTable("MailboxPauses", (string)null);
+                });
+
+            modelBuilder.Entity("FocWorkflows.Server.Persistence.Journal.JournalBurstRow", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntriesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstanceId", "FirstSequence");
+
+                    b.ToTable("JournalBursts", (string)null);
                 });
 
             modelBuilder.Entity("FocWorkflows.Server.Deliberation.Approvals.ApprovalResponse", b =>
