@@ -76,6 +76,34 @@ public sealed class GroupCommitTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task ABurstFailingAfterItsFirstStatement_AmongOthers_IsRefusedAlone_AndWrittenOnce(bool onPostgres)
+    {
+        var app = OneProcess(onPostgres);
+        var (others, contested) = await StartTalliesAsync(app);
+        var before = await RowsAsync(app, [contested.Id]);
+        // The contested burst's journal row fails after its instance row was written, with no savepoint around it.
+        app.Faults.FailOnCommand(c => c.CommandText.Contains("INSERT INTO \"JournalBursts\"", StringComparison.Ordinal)
+            && Equals(c.Parameters["p0"].Value, contested.Id));
+        var (votes, held) = await QueueBehindAHeldCommitAsync(app, [.. others, contested], "voter");
+
+        _store.Release();
+        await held;
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => votes[^1]);
+        foreach (var vote in votes[..^1]) Assert.Single(await vote);
+
+        Assert.Equal(1, app.Faults.Fired); // its statements ran once: the batch was written again without it
+        Assert.Equal(Others + 1, _store.Batches.Single(b => b.Contains(contested.Id)).Length);
+        foreach (var other in others) Assert.Equal(["voter"], await VotesAsync(app, other.Id));
+        Assert.Equal(before, await RowsAsync(app, [contested.Id]));
+        app.Faults.Disarm();
+        Assert.Single(await app.Runtime.PublishEventAsync("vote", contested.Key, new JsonObject { ["voter"] = "again" }, People.Chair, CancellationToken.None));
+        Assert.Equal(["again"], await VotesAsync(app, contested.Id));
+        await AssertJournalChainedAsync(app, contested.Id);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task TwoResumesOfOneInstance_AmongOtherBursts_ApplyInTheOrderTheyCame_InSeparateCommits(bool onPostgres)
     {
         var app = OneProcess(onPostgres);

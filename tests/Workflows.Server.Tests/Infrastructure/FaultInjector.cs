@@ -10,7 +10,7 @@ namespace FocWorkflows.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionInterceptor, IHotPathObserver
 {
-    private Func<string, bool>? _trigger;
+    private Func<DbCommand, bool>? _trigger;
     private bool _failCommit;
 
     public int Fired { get; private set; }
@@ -18,7 +18,10 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
     /// <summary>Commands executed while armed, before the failure.</summary>
     public int CommandsWhileArmed { get; private set; }
 
-    public void FailOn(Func<string, bool> trigger) => _trigger = trigger;
+    public void FailOn(Func<string, bool> trigger) => _trigger = command => trigger(command.CommandText);
+
+    /// <summary>Fails the first command this matches, by its text or its parameters (e.g. one instance's statement).</summary>
+    public void FailOnCommand(Func<DbCommand, bool> trigger) => _trigger = trigger;
 
     public void FailOnCommit() => _failCommit = true;
 
@@ -77,7 +80,7 @@ public sealed class FaultInjector : DbCommandInterceptor, IDbTransactionIntercep
     private void Check(DbCommand command)
     {
         if (_trigger is null && !_failCommit) return;
-        if (_trigger is { } trigger && trigger(command.CommandText)) Fail();
+        if (_trigger is { } trigger && trigger(command)) Fail();
         CommandsWhileArmed++;
     }
 
