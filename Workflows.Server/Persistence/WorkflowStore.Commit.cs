@@ -50,17 +50,21 @@ internal sealed partial class WorkflowStore
         // transaction instead, so those records are saved by EF Core in the same transaction.
         if (!commits.Any(c => CarriesRecords(c.Burst)))
         {
-            await using var connection = await connections.OpenAsync(ct);
-            await using var plain = await connection.BeginTransactionAsync(ct);
-            await WriteAsync(commits, outcomes, connection, plain, null, ct);
-            foreach (var observer in connections.Observers) observer.Committing();
-            await plain.CommitAsync(ct);
+            await connections.UseAsync(async session =>
+            {
+                await using var plain = await session.Connection.BeginTransactionAsync(ct);
+                await WriteAsync(commits, outcomes, session, plain, null, ct);
+                foreach (var observer in connections.Observers) observer.Committing();
+                await plain.CommitAsync(ct);
+                return true;
+            }, ct);
             return;
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await WriteAsync(commits, outcomes, db.Database.GetDbConnection(), transaction.GetDbTransaction(), db, ct);
+        await using (var session = connections.On(db.Database.GetDbConnection()))
+            await WriteAsync(commits, outcomes, session, transaction.GetDbTransaction(), db, ct);
         foreach (var observer in connections.Observers) observer.Committing();
         await transaction.CommitAsync(ct);
     }
@@ -74,10 +78,10 @@ internal sealed partial class WorkflowStore
     /// whose later rows can be refused on their own (a reused idempotency key, domain records under their own
     /// constraints) is written behind a savepoint and rolled back alone.
     /// </summary>
-    private async Task WriteAsync(IReadOnlyList<PendingCommit> commits, Exception?[] outcomes, DbConnection connection, DbTransaction transaction,
+    private async Task WriteAsync(IReadOnlyList<PendingCommit> commits, Exception?[] outcomes, StoreSession session, DbTransaction transaction,
         WorkflowDbContext? db, CancellationToken ct)
     {
-        await using var writer = new BurstWriter(connections, connection, transaction);
+        var writer = new BurstWriter(session, transaction);
         for (var i = 0; i < commits.Count; i++)
         {
             if (outcomes[i] is not null) continue;

@@ -9,7 +9,8 @@ namespace FocWorkflows.Server.Persistence;
 /// <summary>
 /// The engine's store. Its hot path (loading an instance, finding a bookmark, committing bursts) is plain SQL on
 /// one connection per call (<see cref="HotPath"/>); EF Core stays for the rest of the server, for the domain
-/// records a burst carries and for claiming timers.
+/// records a burst carries and for claiming timers. Connections and their prepared statements are kept
+/// between calls (<see cref="StoreSession"/>).
 /// </summary>
 internal sealed partial class WorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, StoreConnections connections) : IWorkflowStore
 {
@@ -19,10 +20,9 @@ internal sealed partial class WorkflowStore(IDbContextFactory<WorkflowDbContext>
         $"SELECT {EngineRows.TaskColumns} FROM \"Tasks\" WHERE \"InstanceId\" = @p0 AND \"Status\" = 'Open'";
 
     /// <summary>The instance, its bookmarks and its open tasks in one round trip.</summary>
-    public async Task<InstanceSnapshot?> LoadAsync(string instanceId, CancellationToken ct)
+    public Task<InstanceSnapshot?> LoadAsync(string instanceId, CancellationToken ct) => connections.UseAsync(async session =>
     {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var load = connections.Statement(connection, null, LoadSql, 1);
+        var load = session.Statement(LoadSql, 1);
         load[0] = instanceId;
         await using var reader = await load.ReadAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
@@ -32,7 +32,7 @@ internal sealed partial class WorkflowStore(IDbContextFactory<WorkflowDbContext>
         await reader.NextResultAsync(ct);
         var tasks = await ReadAllAsync(reader, EngineRows.Task, ct);
         return new InstanceSnapshot(instance, bookmarks, tasks);
-    }
+    }, ct);
 
     public Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string kind, string key, CancellationToken ct) =>
         QueryAsync($"SELECT {EngineRows.BookmarkColumns} FROM \"Bookmarks\" WHERE \"Kind\" = @p0 AND \"Key\" = @p1", EngineRows.Bookmark, ct, kind, key);
@@ -45,14 +45,14 @@ internal sealed partial class WorkflowStore(IDbContextFactory<WorkflowDbContext>
     public Task<IReadOnlyList<IdempotencyRecord>> FindIdempotencyScopeAsync(string scope, CancellationToken ct) =>
         QueryAsync($"SELECT {EngineRows.IdempotencyColumns} FROM \"IdempotencyKeys\" WHERE \"Scope\" = @p0", EngineRows.Idempotency, ct, scope);
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> row, CancellationToken ct, params string[] values)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var query = connections.Statement(connection, null, sql, values.Length);
-        for (var i = 0; i < values.Length; i++) query[i] = values[i];
-        await using var reader = await query.ReadAsync(ct);
-        return await ReadAllAsync(reader, row, ct);
-    }
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> row, CancellationToken ct, params string[] values) =>
+        connections.UseAsync(async session =>
+        {
+            var query = session.Statement(sql, values.Length);
+            for (var i = 0; i < values.Length; i++) query[i] = values[i];
+            await using var reader = await query.ReadAsync(ct);
+            return await ReadAllAsync(reader, row, ct);
+        }, ct);
 
     private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(DbDataReader reader, Func<DbDataReader, T> row, CancellationToken ct)
     {

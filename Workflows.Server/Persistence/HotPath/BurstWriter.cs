@@ -4,14 +4,13 @@ using FocWorkflows.Server.Engine.State;
 namespace FocWorkflows.Server.Persistence.HotPath;
 
 /// <summary>
-/// Writes the engine's rows of a batch of bursts with plain statements, each made once per batch and executed
-/// with new values for every row: the instance (guarded by its stamp), bookmarks, tasks, journal lines, outbox
-/// messages and idempotency keys. EF Core's unit of work would build a change tracker, a model snapshot of every
-/// row and fresh SQL for each burst; the rows are known, so they are written as they are.
+/// Writes the engine's rows of a batch of bursts with plain statements, each prepared once on its session and
+/// executed with new values for every row: the instance (guarded by its stamp), bookmarks, tasks, journal lines,
+/// outbox messages and idempotency keys. EF Core's unit of work would build a change tracker, a model snapshot of
+/// every row and fresh SQL for each burst; the rows are known, so they are written as they are.
 /// </summary>
-internal sealed class BurstWriter(StoreConnections connections, DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+internal sealed class BurstWriter(StoreSession session, DbTransaction transaction)
 {
-    private readonly Dictionary<string, Statement> _statements = [];
 
     public Task InsertInstanceAsync(WorkflowInstance i, CancellationToken ct)
     {
@@ -105,15 +104,5 @@ internal sealed class BurstWriter(StoreConnections connections, DbConnection con
 
     public Task RollBackAsync(CancellationToken ct) => Prepare("ROLLBACK TO SAVEPOINT burst", 0).ExecuteAsync(ct);
 
-    private Statement Prepare(string sql, int parameters)
-    {
-        if (!_statements.TryGetValue(sql, out var statement))
-            _statements[sql] = statement = connections.Statement(connection, transaction, sql, parameters);
-        return statement;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var statement in _statements.Values) await statement.DisposeAsync();
-    }
+    private Statement Prepare(string sql, int parameters) => session.Statement(sql, parameters, transaction);
 }

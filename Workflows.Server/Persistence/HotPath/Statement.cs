@@ -30,6 +30,12 @@ internal sealed class Statement : IAsyncDisposable
         }
     }
 
+    /// <summary>The transaction the statement runs in (a kept statement serves one batch after another).</summary>
+    public DbTransaction? Transaction
+    {
+        set => _command.Transaction = value;
+    }
+
     /// <summary>Sets the value of <c>@p{index}</c>; null becomes SQL NULL.</summary>
     public object? this[int index]
     {
