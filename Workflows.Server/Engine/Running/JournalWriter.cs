@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -66,9 +68,44 @@ public static class JournalWriter
     private static string Hash(string instanceId, long sequence, DateTimeOffset at, string? nodeId, string? activityType,
         string @event, string? actor, string? onBehalfOf, string? outcome, string? details, string? previousHash)
     {
-        // Unit separators keep field boundaries unambiguous; times are hashed in UTC ticks so the
-        // stored offset cannot change the hash (a line's time is canonical, see TimePrecision).
-        var text = string.Join('\u001f', instanceId, sequence, at.UtcTicks, nodeId, activityType, @event, actor, onBehalfOf, outcome, details, previousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        // The fields joined by unit separators (which keep their boundaries unambiguous), as UTF-8; times are hashed in
+        // UTC ticks so the stored offset cannot change the hash (a line's time is canonical, see TimePrecision). The
+        // text is built in a buffer kept per thread: every line of every burst is hashed, and verified again later.
+        var text = _hashInput ??= new ArrayBufferWriter<byte>(1024);
+        text.ResetWrittenCount();
+        Field(text, instanceId, first: true);
+        Number(text, sequence);
+        Number(text, at.UtcTicks);
+        Field(text, nodeId);
+        Field(text, activityType);
+        Field(text, @event);
+        Field(text, actor);
+        Field(text, onBehalfOf);
+        Field(text, outcome);
+        Field(text, details);
+        Field(text, previousHash);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(text.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _hashInput;
+
+    private const byte UnitSeparator = 0x1f;
+
+    private static void Field(ArrayBufferWriter<byte> text, string? value, bool first = false)
+    {
+        if (!first) text.Write([UnitSeparator]);
+        if (string.IsNullOrEmpty(value)) return;
+        var written = Encoding.UTF8.GetBytes(value, text.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
+        text.Advance(written);
+    }
+
+    private static void Number(ArrayBufferWriter<byte> text, long value)
+    {
+        text.Write([UnitSeparator]);
+        value.TryFormat(text.GetSpan(20), out var written, provider: CultureInfo.InvariantCulture);
+        text.Advance(written);
     }
 }

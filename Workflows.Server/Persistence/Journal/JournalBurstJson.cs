@@ -16,30 +16,38 @@ public static class JournalBurstJson
 {
     public static string Write(IReadOnlyList<JournalEntry> entries)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 * entries.Count);
-        using (var json = new Utf8JsonWriter(buffer))
+        // A buffer and a writer kept per thread: the commit's writer calls this for every burst it writes.
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var json = _writer ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        json.WriteStartArray();
+        foreach (var e in entries)
         {
-            json.WriteStartArray();
-            foreach (var e in entries)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("sequence", e.Sequence);
-                json.WriteNumber("at", StoredTime.Store(e.At));
-                Text(json, "nodeId", e.NodeId);
-                Text(json, "activityType", e.ActivityType);
-                json.WriteString("event", e.Event);
-                Text(json, "actor", e.Actor);
-                Text(json, "onBehalfOf", e.OnBehalfOf);
-                Text(json, "outcome", e.Outcome);
-                Text(json, "details", e.DetailsJson);
-                Text(json, "previousHash", e.PreviousHash);
-                json.WriteString("hash", e.Hash);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            json.WriteStartObject();
+            json.WriteNumber("sequence", e.Sequence);
+            json.WriteNumber("at", StoredTime.Store(e.At));
+            Text(json, "nodeId", e.NodeId);
+            Text(json, "activityType", e.ActivityType);
+            json.WriteString("event", e.Event);
+            Text(json, "actor", e.Actor);
+            Text(json, "onBehalfOf", e.OnBehalfOf);
+            Text(json, "outcome", e.Outcome);
+            Text(json, "details", e.DetailsJson);
+            Text(json, "previousHash", e.PreviousHash);
+            json.WriteString("hash", e.Hash);
+            json.WriteEndObject();
         }
+        json.WriteEndArray();
+        json.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
 
     /// <summary>The lines of one stored row.</summary>
     public static IEnumerable<JournalEntry> Read(JournalBurstRow row)
