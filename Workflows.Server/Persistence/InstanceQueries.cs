@@ -88,15 +88,17 @@ public sealed class InstanceQueries(IDbContextFactory<WorkflowDbContext> context
     }
 
     /// <summary>
-    /// Tasks whose assignees name this person by e-mail or by one of their roles. Assignee lists are
-    /// small JSON arrays, so they are matched by text on the candidate rows.
+    /// Tasks whose assignees name this person by e-mail or by one of their roles, found through the assignee index
+    /// (<see cref="Inbox.TaskAssigneeRow"/>), however many tasks are stored.
     /// </summary>
     public async Task<IReadOnlyList<HumanTask>> InboxAsync(string email, IReadOnlyCollection<string> roles, HumanTaskStatus? status, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.Tasks.AsNoTracking();
+        List<string> keys = [Inbox.TaskAssigneeRow.Key(email), .. roles.Select(r => Inbox.TaskAssigneeRow.Key("role:" + r))];
+        var query = db.Tasks.AsNoTracking()
+            .Where(t => db.TaskAssignees.Where(a => keys.Contains(a.Assignee)).Select(a => a.TaskId).Contains(t.Id));
         if (status is { } s) query = query.Where(t => t.Status == s);
-        var candidates = await query.Where(t => t.AssigneesJson.Contains(email) || t.AssigneesJson.Contains("role:"))
+        var candidates = await query
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ToListAsync(ct);
         return [.. candidates.Where(t => TaskAssignment.IsAssignee(t, email, roles))];
     }

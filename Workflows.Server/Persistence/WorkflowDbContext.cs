@@ -17,6 +17,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<HumanTask> Tasks => Set<HumanTask>();
     public DbSet<Journal.JournalBurstRow> JournalBursts => Set<Journal.JournalBurstRow>();
+    public DbSet<Inbox.TaskAssigneeRow> TaskAssignees => Set<Inbox.TaskAssigneeRow>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<Person> People => Set<Person>();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.State;
 
 namespace FocWorkflows.Server.Persistence.HotPath;
@@ -54,13 +55,20 @@ internal sealed class BurstWriter(StoreSession session, DbTransaction transactio
         return s.ExecuteAsync(ct);
     }
 
-    public Task InsertTaskAsync(HumanTask t, CancellationToken ct)
+    /// <summary>A task and its assignees (<see cref="Inbox.TaskAssigneeRow"/>).</summary>
+    public async Task InsertTaskAsync(HumanTask t, CancellationToken ct)
     {
         var s = Prepare($"INSERT INTO \"Tasks\" ({EngineRows.TaskColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)", 17);
         s[0] = t.Id; s[1] = t.InstanceId; s[2] = t.NodeId; s[3] = t.BookmarkId; s[4] = t.Title; s[5] = t.AssigneesJson; s[6] = t.ActionsJson;
         s[7] = t.FieldsJson; s[8] = StoredTime.Store(t.DueAt); s[9] = StoredTime.Store(t.CreatedAt); s[10] = t.ResourceHref; s[11] = t.Status.ToString();
         s[12] = StoredTime.Store(t.ClosedAt); s[13] = t.CompletedBy; s[14] = t.OnBehalfOf; s[15] = t.Action; s[16] = t.DataJson;
-        return s.ExecuteAsync(ct);
+        await s.ExecuteAsync(ct);
+        var assignee = Prepare("INSERT INTO \"TaskAssignees\" (\"Assignee\", \"TaskId\") VALUES (@p0, @p1)", 2);
+        foreach (var key in TaskAssignment.Assignees(t).Select(Inbox.TaskAssigneeRow.Key).Distinct(StringComparer.Ordinal))
+        {
+            assignee[0] = key; assignee[1] = t.Id;
+            await assignee.ExecuteAsync(ct);
+        }
     }
 
     /// <summary>What a burst changes on a stored task: its due time, or its closing.</summary>

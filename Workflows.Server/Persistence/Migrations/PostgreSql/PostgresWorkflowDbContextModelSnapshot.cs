@@ -965,6 +965,19 @@ namespace FocWorkflows.Server.Persistence.Migrations.PostgreSql
                     b.ToTable("MailboxPauses", (string)null);
                 });
 
+            modelBuilder.Entity("FocWorkflows.Server.Persistence.Inbox.TaskAssigneeRow", b =>
+                {
+                    b.Property<string>("Assignee")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TaskId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Assignee", "TaskId");
+
+                    b.ToTable("TaskAssignees", (string)null);
+                });
+
             modelBuilder.Entity("FocWorkflows.Server.Persistence.Journal.JournalBurstRow", b =>
                 {
                     b.Property<string>("InstanceId")

@@ -955,6 +955,19 @@ namespace FocWorkflows.Server.Persistence.Migrations.Sqlite
                     b.ToTable("MailboxPauses", (string)null);
                 });
 
+            modelBuilder.Entity("FocWorkflows.Server.Persistence.Inbox.TaskAssigneeRow", b =>
+                {
+                    b.Property<string>("Assignee")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Assignee", "TaskId");
+
+                    b.ToTable("TaskAssignees", (string)null);
+                });
+
             modelBuilder.Entity("FocWorkflows.Server.Persistence.Journal.JournalBurstRow", b =>
                 {
                     b.Property<string>("InstanceId")

@@ -10,10 +10,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FocWorkflows.Server.Tests.Persistence;
 
 /// <summary>
-/// A database written before journals were stored a row per burst keeps its record: the migration moves every
-/// line, exactly, and the chains still verify.
+/// Migrations that move data keep it: a database written before journals were stored a row per burst keeps its
+/// record (every line moved exactly, the chains still verify); tasks stored before the assignee index are found in
+/// their assignees' inboxes.
 /// </summary>
-public sealed class JournalMigrationTests : IDisposable
+public sealed class DataMigrationTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "focwf-tests", Guid.NewGuid().ToString("N"));
 
@@ -23,9 +24,7 @@ public sealed class JournalMigrationTests : IDisposable
     public async Task LinesStoredOneARow_AfterTheMigration_ReadBackExactly_AndVerify(bool onPostgres)
     {
         await using var db = Open(onPostgres);
-        var migrations = db.Database.GetMigrations().ToList();
-        var before = migrations[migrations.IndexOf(migrations.Single(m => m.EndsWith("_JournalPerBurst", StringComparison.Ordinal))) - 1];
-        await db.GetService<IMigrator>().MigrateAsync(before);
+        await MigrateToJustBeforeAsync(db, "_JournalPerBurst");
         var at = new DateTimeOffset(2026, 12, 6, 9, 30, 15, 123, TimeSpan.FromHours(1));
         var lines = Chain("old-instance", at, 3);
         await StoreTheOldWayAsync(db, lines);
@@ -39,6 +38,31 @@ public sealed class JournalMigrationTests : IDisposable
         verifier.End(3, lines[^1].Hash);
         Assert.True(verifier.Intact);
         Assert.Equal(3, await db.JournalBursts.CountAsync()); // a row per old line
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TasksStoredBeforeTheAssigneeIndex_AfterTheMigration_AreIndexedByEachAssignee(bool onPostgres)
+    {
+        await using var db = Open(onPostgres);
+        await MigrateToJustBeforeAsync(db, "_TaskAssignees");
+        await db.Database.OpenConnectionAsync();
+        await InsertAsync(db, "INSERT INTO \"Tasks\" (\"Id\", \"InstanceId\", \"NodeId\", \"BookmarkId\", \"Title\", \"AssigneesJson\", \"ActionsJson\", " +
+            "\"FieldsJson\", \"CreatedAt\", \"Status\") VALUES (@p0, 'i', 'n', 'b', 'Review', @p1, '[]', '[]', 0, 'Open')",
+            "task-1", "[\"Chair@FOC.example\",\"role:Secretariat\",\"chair@foc.example\"]");
+
+        await db.Database.MigrateAsync();
+
+        var rows = await db.TaskAssignees.OrderBy(a => a.Assignee).Select(a => a.Assignee + " " + a.TaskId).ToListAsync();
+        Assert.Equal(["chair@foc.example task-1", "role:secretariat task-1"], rows);
+    }
+
+    private static async Task MigrateToJustBeforeAsync(WorkflowDbContext db, string migration)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        var before = migrations[migrations.IndexOf(migrations.Single(m => m.EndsWith(migration, StringComparison.Ordinal))) - 1];
+        await db.GetService<IMigrator>().MigrateAsync(before);
     }
 
     private static string Fields(JournalEntry e) =>
