@@ -5,10 +5,11 @@ using FocWorkflows.Server.Engine.Activities;
 
 namespace FocWorkflows.Server.Activities.Communication;
 
+/// <param name="directory">Resolves the audience to the people invited.</param>
 [Activity("communication.schedule-meeting", "Communication", "Schedule meeting",
     Description = "Puts a meeting (optionally with a Teams link) in the calendars of an audience; cancelled if the workflow is cancelled.",
     Outcomes = [Outcomes.Done])]
-public sealed class ScheduleMeetingActivity : Activity<ScheduleMeetingActivity.Settings>
+public sealed class ScheduleMeetingActivity(IDirectory directory) : Activity<ScheduleMeetingActivity.Settings>
 {
     public sealed record Settings(
         [property: Setting(Help = "e.g. 'Kickoff of the Task Force on Digital Equality'.")] string Subject,
@@ -23,7 +24,7 @@ public sealed class ScheduleMeetingActivity : Activity<ScheduleMeetingActivity.S
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
         if (settings.Duration <= TimeSpan.Zero) return ActivityResult.Fault("A meeting's duration must be positive.");
-        var people = await context.Services.GetRequiredService<IDirectory>().ResolveAsync(settings.Audience, context.TaskForceId, settings.People, ct);
+        var people = await directory.ResolveAsync(settings.Audience, context.TaskForceId, settings.People, ct);
         if (people.Count == 0) return ActivityResult.Fault("The meeting's audience resolves to no one.");
 
         var key = $"meeting:{context.InstanceId}:{context.NodeId}";

@@ -5,16 +5,17 @@ using FocWorkflows.Server.Deliberation.Approvals;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Activities;
-using FocWorkflows.Server.Persistence.Deliberation;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 
+/// <param name="approvals">The round, its responses so far, and the diplomats of the governments it asks.</param>
+/// <param name="directory">Resolves the audience, and tells which government a responding diplomat represents.</param>
 [Activity(Type, "Deliberation", "Approval round",
     Description = "Asks member governments to approve a text by silence, consensus, sign-on or majority vote until a deadline; "
         + "ends early when the result can no longer change, or with Withdrawn when a chair takes the text back. "
         + "Responses, extensions and withdrawals arrive through /api/approvals/{id}.",
     Blocking = true, Outcomes = [nameof(ApprovalResult.Adopted), nameof(ApprovalResult.NotAdopted), WithdrawRequest.Outcome])]
-public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Settings>
+public sealed class ApprovalRoundActivity(IApprovalReads approvals, IDirectory directory) : Activity<ApprovalRoundActivity.Settings>
 {
     public const string Type = "deliberation.approval-round";
     public const string BookmarkKind = "deliberation.approval";
@@ -70,10 +71,9 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
 
     protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Settings settings, ResumeSignal signal, CancellationToken ct)
     {
-        var store = context.Services.GetRequiredService<ApprovalStore>();
-        var round = await store.FindRoundAsync(signal.Bookmark.Key!, ct)
+        var round = await approvals.FindRoundAsync(signal.Bookmark.Key!, ct)
             ?? throw new InvalidOperationException($"Approval round '{signal.Bookmark.Key}' is missing.");
-        var responses = await store.ResponsesAsync(round.Id, ct);
+        var responses = await approvals.ResponsesAsync(round.Id, ct);
         if (signal.ByTimer) return Close(context, round, responses, ApprovalRules.Evaluate(round, responses, context.Now, deadlinePassed: true));
 
         if (!round.AcceptsResponsesAt(context.Now))
@@ -95,7 +95,7 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
                 round.Deadline = extension.NewDeadline;
                 context.Update(round);
                 context.MoveDeadline(signal.Bookmark, extension.NewDeadline);
-                var audience = await store.DiplomatsOfAsync(round.AudienceGovernments, ct);
+                var audience = await approvals.DiplomatsOfAsync(round.AudienceGovernments, ct);
                 DeadlineCalendar.Move(context, CalendarKey(round), round.Title, round.Deadline, audience.Select(p => p.Email), $"/api/approvals/{round.Id}");
                 foreach (var diplomat in audience)
                     context.Enqueue("mail", new JsonObject
@@ -105,15 +105,14 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
                     });
                 return ActivityResult.StaySuspended();
             case WithdrawRequest.Action:
-                return await WithdrawAsync(context, round, store, signal, ct);
+                return await WithdrawAsync(context, round, signal, ct);
             default:
                 throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["must be respond, extend or withdraw."] });
         }
     }
 
-    private static async Task<IReadOnlyList<Person>> AudienceAsync(ActivityContext context, Settings settings, CancellationToken ct)
+    private async Task<IReadOnlyList<Person>> AudienceAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        var directory = context.Services.GetRequiredService<IDirectory>();
         switch (settings.Audience)
         {
             case ApprovalAudience.AllMembers:
@@ -123,7 +122,7 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
                 return await directory.ResolveAsync(AudienceKind.TaskForceMembers, taskForce, null, ct);
             default:
                 var codes = (settings.Governments ?? []).Select(g => g.Trim().ToUpperInvariant()).Distinct().ToList();
-                var diplomats = await context.Services.GetRequiredService<ApprovalStore>().DiplomatsOfAsync(codes, ct);
+                var diplomats = await approvals.DiplomatsOfAsync(codes, ct);
                 var without = codes.Except(diplomats.Select(p => p.Government!)).ToList();
                 if (without.Count > 0) throw new InvalidOperationException($"No diplomat in the directory represents {string.Join(", ", without)}.");
                 return diplomats;
@@ -131,10 +130,10 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
     }
 
     /// <summary>The government the acting diplomat represents; 403 unless it is in the round's audience.</summary>
-    private static async Task<string> ResponderGovernmentAsync(ActivityContext context, ApprovalRound round, ResumeSignal signal, CancellationToken ct)
+    private async Task<string> ResponderGovernmentAsync(ActivityContext context, ApprovalRound round, ResumeSignal signal, CancellationToken ct)
     {
         var email = signal.OnBehalfOf ?? signal.Actor;
-        var person = email is null ? null : await context.Services.GetRequiredService<IDirectory>().FindPersonAsync(email, ct);
+        var person = email is null ? null : await directory.FindPersonAsync(email, ct);
         if (person is { Government: { } government } && person.HasRole(Roles.Member) && round.AudienceGovernments.Contains(government))
             return government;
         throw WorkflowProblem.Forbidden("Only diplomats of the governments asked in this round may respond to it.");
@@ -142,15 +141,14 @@ public sealed class ApprovalRoundActivity : Activity<ApprovalRoundActivity.Setti
 
     private static string CalendarKey(ApprovalRound round) => DeadlineCalendar.Key("approval", round.Id);
 
-    private static async Task<ActivityResult> WithdrawAsync(ActivityContext context, ApprovalRound round, ApprovalStore store, ResumeSignal signal,
-        CancellationToken ct)
+    private async Task<ActivityResult> WithdrawAsync(ActivityContext context, ApprovalRound round, ResumeSignal signal, CancellationToken ct)
     {
         var reason = WithdrawRequest.ReadReason(signal.Payload);
         DeadlineCalendar.Withdraw(context, CalendarKey(round), $"The text was withdrawn: {reason}");
         round.Withdraw(Withdrawal.By(signal), reason, context.Now);
         context.Update(round);
-        var audience = await store.DiplomatsOfAsync(round.AudienceGovernments, ct);
-        await Withdrawal.TellEveryoneAsync(context, audience.Select(p => p.Email), "approval-withdrawn", "approval-withdrawn",
+        var audience = await approvals.DiplomatsOfAsync(round.AudienceGovernments, ct);
+        await Withdrawal.TellEveryoneAsync(context, directory, audience.Select(p => p.Email), "approval-withdrawn", "approval-withdrawn",
             new JsonObject { ["roundId"] = round.Id, ["title"] = round.Title }, reason, ct);
         context.SetOutput(new JsonObject
         {

@@ -3,14 +3,17 @@ using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Activities;
-using FocWorkflows.Server.Persistence.Deliberation;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 
+/// <param name="consultations">Finds the consultation whose comments are answered.</param>
+/// <param name="dispositions">Its comments and the answers given so far: the step is done when every comment has one.</param>
+/// <param name="access">Tells who holds the pen: the task goes to them.</param>
 [Activity("deliberation.comment-disposition", "Deliberation", "Comment disposition",
     Description = "The pen-holders (or the secretariat) answer every comment of a consultation (accepted, partially accepted, not accepted, noted, with a reason); done when all are answered.",
     Blocking = true, Outcomes = [Outcomes.Done])]
-public sealed class CommentDispositionActivity : Activity<CommentDispositionActivity.Settings>
+public sealed class CommentDispositionActivity(IConsultationReads consultations, IDispositionReads dispositions, ConsultationAccess access)
+    : Activity<CommentDispositionActivity.Settings>
 {
     public sealed record Settings(
         [property: Setting(Help = "What the pen-holders must do, e.g. 'Dispose of the Advisory Network's comments'.")] string Title,
@@ -19,17 +22,16 @@ public sealed class CommentDispositionActivity : Activity<CommentDispositionActi
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        var store = context.Services.GetRequiredService<ConsultationStore>();
-        var consultation = await store.FindAsync(settings.Consultation, ct)
-            ?? await store.FindLatestAsync(context.InstanceId, settings.Consultation, ct);
+        var consultation = await consultations.FindAsync(settings.Consultation, ct)
+            ?? await consultations.FindLatestAsync(context.InstanceId, settings.Consultation, ct);
         if (consultation is null) return ActivityResult.Fault($"No consultation '{settings.Consultation}' (by id or by step) in this instance.");
 
-        var comments = await store.CommentsAsync(consultation.Id, ct);
-        var answered = (await store.DispositionsAsync(consultation.Id, ct)).Select(d => d.CommentId).ToHashSet();
+        var comments = await dispositions.CommentsAsync(consultation.Id, ct);
+        var answered = (await dispositions.DispositionsAsync(consultation.Id, ct)).Select(d => d.CommentId).ToHashSet();
         if (comments.All(c => answered.Contains(c.Id))) return Done(context, consultation.Id, comments.Count);
 
         var bookmark = context.CreateBookmark(ConsultationEvents.DispositionBookmark, consultation.Id);
-        var penHolders = await context.Services.GetRequiredService<ConsultationAccess>().PenHolderAssigneesAsync(context.TaskForceId, ct);
+        var penHolders = await access.PenHolderAssigneesAsync(context.TaskForceId, ct);
         var due = settings.DueIn is { } dueIn ? context.Now + dueIn : (DateTimeOffset?)null;
         context.CreateInboxTask($"Dispose of comments: {settings.Title}", penHolders, due, bookmark, $"/api/consultations/{consultation.Id}/dispositions");
         return ActivityResult.Suspend(bookmark);
@@ -39,15 +41,14 @@ public sealed class CommentDispositionActivity : Activity<CommentDispositionActi
     {
         if (signal.Action != "dispose")
             throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["Use dispose."] });
-        var store = context.Services.GetRequiredService<ConsultationStore>();
         var consultationId = signal.Bookmark.Key!;
         var commentId = Text(signal.Payload, "commentId") ?? "";
-        _ = await store.FindCommentAsync(consultationId, commentId, ct) ?? throw WorkflowProblem.NotFound("Comment", commentId);
+        _ = await dispositions.FindCommentAsync(consultationId, commentId, ct) ?? throw WorkflowProblem.NotFound("Comment", commentId);
         var decision = DispositionDecisions.Parse(Text(signal.Payload, "decision"));
         var reason = Text(signal.Payload, "reason");
         if (Disposition.Problems(decision, reason) is { Count: > 0 } errors) throw WorkflowProblem.Invalid("The disposition is not valid", errors);
 
-        var existing = await store.FindDispositionAsync(commentId, ct);
+        var existing = await dispositions.FindDispositionAsync(commentId, ct);
         var disposition = existing ?? new Disposition { CommentId = commentId, ConsultationId = consultationId, By = context.Actor! };
         var previous = existing is null ? null : new JsonObject { ["decision"] = existing.Decision.ToString(), ["reason"] = existing.Reason };
         disposition.Decision = decision!.Value;
@@ -62,8 +63,8 @@ public sealed class CommentDispositionActivity : Activity<CommentDispositionActi
             ["commentId"] = commentId, ["decision"] = disposition.Decision.ToString(), ["reason"] = reason, ["previous"] = previous,
         });
 
-        var comments = await store.CommentsAsync(consultationId, ct);
-        var answered = (await store.DispositionsAsync(consultationId, ct)).Select(x => x.CommentId).Append(commentId).ToHashSet();
+        var comments = await dispositions.CommentsAsync(consultationId, ct);
+        var answered = (await dispositions.DispositionsAsync(consultationId, ct)).Select(x => x.CommentId).Append(commentId).ToHashSet();
         return comments.All(c => answered.Contains(c.Id)) ? Done(context, consultationId, comments.Count) : ActivityResult.StaySuspended();
     }
 

@@ -5,18 +5,21 @@ using FocWorkflows.Server.Deliberation.Consultations;
 using FocWorkflows.Server.Deliberation.Directory;
 using FocWorkflows.Server.Engine;
 using FocWorkflows.Server.Engine.Activities;
-using FocWorkflows.Server.Persistence.Deliberation;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 
 /// <summary>Who a consultation asks: the audience kinds a consultation may use.</summary>
 public enum ConsultationAudience { TaskForceMembers, AdvisoryNetwork, AllMembers, List }
 
+/// <param name="directory">Resolves the audience when the window opens, and the pen-holders told of a withdrawal.</param>
+/// <param name="consultations">The window, and who has commented: whom not to remind.</param>
+/// <param name="advisorLinks">The advisors' links the secretariat withdrew: whom not to remind either.</param>
 [Activity(Type, "Deliberation", "Consultation",
     Description = "Opens a comment window for an audience; reminds those who have not commented; closes at its deadline, early, or later when extended "
         + "(Done), or ends with Withdrawn when a chair takes the text back.",
     Blocking = true, Outcomes = [Outcomes.Done, WithdrawRequest.Outcome])]
-public sealed class ConsultationActivity : Activity<ConsultationActivity.Settings>
+public sealed class ConsultationActivity(IDirectory directory, IConsultationReads consultations, IAdvisorLinkReads advisorLinks)
+    : Activity<ConsultationActivity.Settings>
 {
     public const string Type = "deliberation.consultation";
 
@@ -39,7 +42,7 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
             return ActivityResult.Fault("The TaskForceMembers audience needs an instance launched for a task force.");
 
         var kind = Enum.Parse<AudienceKind>(settings.Audience.ToString());
-        var people = await context.Services.GetRequiredService<IDirectory>().ResolveAsync(kind, context.TaskForceId, settings.People, ct);
+        var people = await directory.ResolveAsync(kind, context.TaskForceId, settings.People, ct);
         if (people.Count == 0) return ActivityResult.Fault("The consultation's audience resolves to no one.");
 
         var consultation = new Consultation
@@ -68,14 +71,13 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
 
     protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Settings settings, ResumeSignal signal, CancellationToken ct)
     {
-        var store = context.Services.GetRequiredService<ConsultationStore>();
-        var consultation = await store.FindAsync(signal.Bookmark.Key!, ct)
+        var consultation = await consultations.FindAsync(signal.Bookmark.Key!, ct)
             ?? throw new InvalidOperationException($"Consultation '{signal.Bookmark.Key}' is missing.");
         if (signal.ByTimer && signal.Bookmark.Kind == ConsultationEvents.ReminderBookmark)
         {
-            var commenters = await store.CommentersAsync(consultation.Id, ct);
+            var commenters = await consultations.CommentersAsync(consultation.Id, ct);
             // Whose link the secretariat withdrew gets no reminder: it would hand them a link that is refused.
-            var revocations = await context.Services.GetRequiredService<AdvisorLinkStore>().RevocationsAsync(consultation.Id, ct);
+            var revocations = await advisorLinks.RevocationsAsync(consultation.Id, ct);
             var uncommented = consultation.Audience.Where(e => !commenters.Contains(e)).ToList();
             var withdrawn = uncommented.Where(e => revocations.Any(r => r.Covers(e))).ToList();
             var pending = uncommented.Except(withdrawn).ToList();
@@ -91,25 +93,24 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
         if (signal.ByTimer)
         {
             DeadlineCalendar.Passed(context, CalendarKey(consultation));
-            return await CloseAsync(context, store, consultation, "The window reached its deadline.", ct);
+            return await CloseAsync(context, consultation, "The window reached its deadline.", ct);
         }
         return signal.Action switch
         {
-            "close" => await CloseEarlyAsync(context, store, consultation, CloseRequest.ReadReason(signal.Payload), ct),
+            "close" => await CloseEarlyAsync(context, consultation, CloseRequest.ReadReason(signal.Payload), ct),
             "extend" => Extend(context, settings, signal, consultation),
-            WithdrawRequest.Action => await WithdrawAsync(context, store, consultation, signal, ct),
+            WithdrawRequest.Action => await WithdrawAsync(context, consultation, signal, ct),
             _ => throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = ["Use close, extend or withdraw."] }),
         };
     }
 
-    private static Task<ActivityResult> CloseEarlyAsync(ActivityContext context, ConsultationStore store, Consultation consultation, string reason, CancellationToken ct)
+    private Task<ActivityResult> CloseEarlyAsync(ActivityContext context, Consultation consultation, string reason, CancellationToken ct)
     {
         DeadlineCalendar.Withdraw(context, CalendarKey(consultation), $"The consultation closed early: {reason}");
-        return CloseAsync(context, store, consultation, reason, ct);
+        return CloseAsync(context, consultation, reason, ct);
     }
 
-    private static async Task<ActivityResult> WithdrawAsync(ActivityContext context, ConsultationStore store, Consultation consultation,
-        ResumeSignal signal, CancellationToken ct)
+    private async Task<ActivityResult> WithdrawAsync(ActivityContext context, Consultation consultation, ResumeSignal signal, CancellationToken ct)
     {
         var reason = WithdrawRequest.ReadReason(signal.Payload);
         if (!consultation.AcceptsCommentsAt(context.Now))
@@ -121,11 +122,11 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
         consultation.CloseReason = reason;
         context.Update(consultation);
         // No closesAt: a withdrawn window needs no personal link that opens it until its deadline.
-        await Withdrawal.TellEveryoneAsync(context, consultation.Audience, "consultation-withdrawn", ConsultationEvents.Withdrawn,
+        await Withdrawal.TellEveryoneAsync(context, directory, consultation.Audience, "consultation-withdrawn", ConsultationEvents.Withdrawn,
             new JsonObject { ["consultationId"] = consultation.Id, ["title"] = consultation.Title }, reason, ct);
         context.SetOutput(new JsonObject
         {
-            ["consultationId"] = consultation.Id, ["comments"] = await store.CommentCountAsync(consultation.Id, ct), ["withdrawnBecause"] = reason,
+            ["consultationId"] = consultation.Id, ["comments"] = await consultations.CommentCountAsync(consultation.Id, ct), ["withdrawnBecause"] = reason,
         });
         return ActivityResult.Outcome(WithdrawRequest.Outcome);
     }
@@ -134,14 +135,14 @@ public sealed class ConsultationActivity : Activity<ConsultationActivity.Setting
 
     private static string Where(Consultation consultation) => $"/consultations/{consultation.Id}";
 
-    private static async Task<ActivityResult> CloseAsync(ActivityContext context, ConsultationStore store, Consultation consultation, string reason, CancellationToken ct)
+    private async Task<ActivityResult> CloseAsync(ActivityContext context, Consultation consultation, string reason, CancellationToken ct)
     {
         consultation.Status = ConsultationStatus.Closed;
         consultation.ClosedAt = context.Now;
         consultation.ClosedBy = context.Actor;
         consultation.CloseReason = reason;
         context.Update(consultation);
-        var comments = await store.CommentCountAsync(consultation.Id, ct);
+        var comments = await consultations.CommentCountAsync(consultation.Id, ct);
         context.Journal(ConsultationEvents.Closed, new JsonObject
         {
             ["consultationId"] = consultation.Id, ["comments"] = comments, ["reason"] = reason, ["early"] = context.Now < consultation.ClosesAt,

@@ -1,4 +1,3 @@
-using FocWorkflows.Server.Persistence.Deliberation;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
 using FocWorkflows.Server.Deliberation;
@@ -9,10 +8,12 @@ using FocWorkflows.Server.Engine.Activities;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 
+/// <param name="directory">Tells who holds the pen: they get the task, and only they may submit.</param>
+/// <param name="drafts">The latest version, to number the next one and keep its title.</param>
 [Activity(Type, "Deliberation", "Draft",
     Description = "Asks the pen-holders for the next version of the text; done when one of them submits it (POST /api/instances/{id}/drafts).",
     Blocking = true, Outcomes = [Outcomes.Done])]
-public sealed class DraftActivity : Activity<DraftActivity.Settings>
+public sealed class DraftActivity(IDirectory directory, IDraftReads drafts) : Activity<DraftActivity.Settings>
 {
     public const string Type = "deliberation.draft";
     public const string SubmitAction = "submit";
@@ -26,7 +27,7 @@ public sealed class DraftActivity : Activity<DraftActivity.Settings>
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        var penHolders = await PenHolders.ResolveAsync(context.Services.GetRequiredService<IDirectory>(), context.TaskForceId, ct);
+        var penHolders = await PenHolders.ResolveAsync(directory, context.TaskForceId, ct);
         var bookmark = context.CreateBookmark(Type, context.InstanceId);
         var due = settings.DueIn is { } d ? context.Now + d : (DateTimeOffset?)null;
         context.CreateInboxTask(settings.Title, [.. penHolders.Select(p => p.Email)], due, bookmark, $"/api/instances/{context.InstanceId}/drafts");
@@ -38,14 +39,14 @@ public sealed class DraftActivity : Activity<DraftActivity.Settings>
         if (signal.Action != SubmitAction)
             throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = [$"A draft step accepts '{SubmitAction}'."] });
         var author = signal.OnBehalfOf ?? signal.Actor;
-        var penHolders = await PenHolders.ResolveAsync(context.Services.GetRequiredService<IDirectory>(), context.TaskForceId, ct);
+        var penHolders = await PenHolders.ResolveAsync(directory, context.TaskForceId, ct);
         if (!PenHolders.Includes(penHolders, author))
             throw WorkflowProblem.Forbidden("Only the pen-holders submit draft versions.");
         var markdown = Text(signal.Payload, "markdown");
         if (DraftRules.Problems(markdown, Text(signal.Payload, "title"), Text(signal.Payload, "note")) is { Count: > 0 } errors)
             throw WorkflowProblem.Invalid("The draft is not valid", errors);
 
-        var latest = await context.Services.GetRequiredService<DraftStore>().LatestAsync(context, ct);
+        var latest = await drafts.LatestAsync(context, ct);
         var number = (latest?.Number ?? 0) + 1;
         var title = TextTitle(context, settings, Text(signal.Payload, "title"), latest);
         var version = new DraftVersion

@@ -7,9 +7,10 @@ using FocWorkflows.Server.Engine.Activities;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 
+/// <param name="directory">Tells whether the task force exists already (then it is renewed).</param>
 [Activity("deliberation.establish-task-force", "Deliberation", "Establish task force",
     Description = "Creates (or renews) a task force in the directory from its approved charter.", Outcomes = [Outcomes.Done])]
-public sealed class EstablishTaskForceActivity : Activity<EstablishTaskForceActivity.Settings>
+public sealed class EstablishTaskForceActivity(IDirectory directory) : Activity<EstablishTaskForceActivity.Settings>
 {
     public sealed record Settings(
         [property: Setting(Help = "Kebab-case id, e.g. digital-equality.")] string Id,
@@ -23,7 +24,6 @@ public sealed class EstablishTaskForceActivity : Activity<EstablishTaskForceActi
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        var directory = (IDirectory)context.Services.GetService(typeof(IDirectory))!;
         var existing = await directory.FindTaskForceAsync(settings.Id, ct);
         var taskForce = existing ?? new TaskForce { Id = settings.Id, Name = settings.Name };
         taskForce.Name = settings.Name;

@@ -5,10 +5,11 @@ using FocWorkflows.Server.Engine.Activities;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 
+/// <param name="directory">Resolves the audience to the people, with their language and time zone.</param>
 [Activity("deliberation.notify", "Deliberation", "Notify",
     Description = "Puts a message for each person of an audience in the outbox, rendered in their language and time zone.",
     Outcomes = [Outcomes.Done])]
-public sealed class NotifyActivity : Activity<NotifyActivity.Settings>
+public sealed class NotifyActivity(IDirectory directory) : Activity<NotifyActivity.Settings>
 {
     public sealed record Settings(
         [property: Setting(Help = "Who receives it.")] AudienceKind Audience,
@@ -18,7 +19,6 @@ public sealed class NotifyActivity : Activity<NotifyActivity.Settings>
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        var directory = (IDirectory)context.Services.GetService(typeof(IDirectory))!;
         var recipients = await directory.ResolveAsync(settings.Audience, context.TaskForceId, settings.People, ct);
         foreach (var person in recipients)
         {

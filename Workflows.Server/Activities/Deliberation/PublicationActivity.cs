@@ -1,4 +1,3 @@
-using FocWorkflows.Server.Persistence.Deliberation;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FocWorkflows.Definitions.Catalog;
@@ -12,10 +11,14 @@ using FocWorkflows.Server.Engine.Activities;
 
 namespace FocWorkflows.Server.Activities.Deliberation;
 
+/// <param name="drafts">The latest draft version: the text the publication locks.</param>
+/// <param name="publications">A scheduled publication and its expected translations, when the step resumes.</param>
+/// <param name="directory">Tells who may provide a translation: the pen-holders and the secretariat.</param>
 [Activity(Type, "Deliberation", "Publication",
     Description = "Locks the latest draft version with its signatories and expected translations, and releases it at once or at the embargo time.",
     Blocking = true, Outcomes = [Outcomes.Done])]
-public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
+public sealed class PublicationActivity(IDraftReads drafts, IPublicationReads publications, IDirectory directory)
+    : Activity<PublicationActivity.Settings>
 {
     public const string Type = "deliberation.publication";
     public const string TranslateAction = "translate";
@@ -29,7 +32,7 @@ public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, Settings settings, CancellationToken ct)
     {
-        var draft = await context.Services.GetRequiredService<DraftStore>().LatestAsync(context, ct);
+        var draft = await drafts.LatestAsync(context, ct);
         if (draft is null) return ActivityResult.Fault("There is no draft version to publish.");
         var signatories = Codes(settings.Signatories ?? ListOf(context, settings.SignatoriesFrom, "signatories"));
         var dissociated = Codes(settings.Dissociated ?? ListOf(context, settings.SignatoriesFrom, "dissociated")).Except(signatories).ToList();
@@ -64,8 +67,7 @@ public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
 
     protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Settings settings, ResumeSignal signal, CancellationToken ct)
     {
-        var store = context.Services.GetRequiredService<PublicationStore>();
-        var publication = await store.GetAsync(signal.Bookmark.Key!, ct)
+        var publication = await publications.GetAsync(signal.Bookmark.Key!, ct)
             ?? throw new InvalidOperationException($"Publication {signal.Bookmark.Key} is missing.");
         if (signal.ByTimer)
         {
@@ -77,13 +79,12 @@ public sealed class PublicationActivity : Activity<PublicationActivity.Settings>
         }
         if (signal.Action != TranslateAction)
             throw WorkflowProblem.Invalid("Unknown action", new Dictionary<string, string[]> { ["action"] = [$"A publication step accepts '{TranslateAction}'."] });
-        await ProvideTranslationAsync(context, publication, signal, (await store.TranslationsAsync(publication.Id, ct)).ToList(), ct);
+        await ProvideTranslationAsync(context, publication, signal, (await publications.TranslationsAsync(publication.Id, ct)).ToList(), ct);
         return ActivityResult.StaySuspended();
     }
 
-    private static async Task ProvideTranslationAsync(ActivityContext context, Publication publication, ResumeSignal signal, List<Translation> translations, CancellationToken ct)
+    private async Task ProvideTranslationAsync(ActivityContext context, Publication publication, ResumeSignal signal, List<Translation> translations, CancellationToken ct)
     {
-        var directory = context.Services.GetRequiredService<IDirectory>();
         var author = signal.OnBehalfOf ?? signal.Actor;
         var person = author is null ? null : await directory.FindPersonAsync(author, ct);
         if (person is null || !(person.HasRole(Roles.Secretariat) || PenHolders.Includes(await PenHolders.ResolveAsync(directory, context.TaskForceId, ct), author)))

@@ -19,10 +19,11 @@ internal static class Withdrawal
     /// Mails the audience and the pen-holders (once each) with <paramref name="template"/>, and journals
     /// <paramref name="event"/> with the reason and how many were told.
     /// </summary>
-    public static async Task TellEveryoneAsync(ActivityContext context, IEnumerable<string> audience, string template, string @event,
-        JsonObject about, string reason, CancellationToken ct)
+    /// <param name="directory">The calling step's directory, to find the pen-holders.</param>
+    public static async Task TellEveryoneAsync(ActivityContext context, IDirectory directory, IEnumerable<string> audience, string template,
+        string @event, JsonObject about, string reason, CancellationToken ct)
     {
-        var penHolders = await PenHolders.ResolveAsync(context.Services.GetRequiredService<IDirectory>(), context.TaskForceId, ct);
+        var penHolders = await PenHolders.ResolveAsync(directory, context.TaskForceId, ct);
         var told = audience.Concat(penHolders.Select(p => p.Email)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var email in told)
         {

@@ -20,7 +20,9 @@ public interface IActivity
 /// The base class of every activity. <typeparamref name="TSettings"/> is a record whose parameters
 /// are the node's settings: the catalog (and so the designer's properties panel) is generated from
 /// it, and the interpreter evaluates expressions and binds the values before calling the activity.
-/// Activities never touch the network or the database: they act through <see cref="ActivityContext"/>.
+/// Activities never touch the network or write to the database: they act through <see cref="ActivityContext"/>.
+/// What they read (the directory, drafts, consultations...) comes through narrow read ports taken in their
+/// constructor, never from the service provider: each activity is a singleton built once with its ports.
 /// </summary>
 public abstract class Activity<TSettings> : IActivity where TSettings : class
 {

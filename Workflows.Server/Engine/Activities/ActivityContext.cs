@@ -10,6 +10,8 @@ namespace FocWorkflows.Server.Engine.Activities;
 /// <summary>
 /// An activity's only window on the world during a burst. Everything it does here (bookmarks,
 /// tasks, journal lines, outbox messages, domain records) is committed with the burst or not at all.
+/// It offers no service provider: what an activity reads (the directory, drafts, consultations...)
+/// comes through the typed read ports it takes in its constructor.
 /// </summary>
 public sealed class ActivityContext
 {
@@ -18,19 +20,19 @@ public sealed class ActivityContext
 
     private readonly ExpressionScope _scope;
     private readonly ScriptEvaluator _scripts;
-    private TemplateRenderer? _templates;
+    private readonly TemplateRenderer _templates;
 
     internal ActivityContext(Burst burst, ActivityNode node, string? inboundFrom, string? inboundOutcome, IdGenerator ids,
-        IServiceProvider services, ExpressionScope scope, ScriptEvaluator scripts)
+        ExpressionScope scope, ScriptEvaluator scripts, TemplateRenderer templates)
     {
         _scope = scope;
         _scripts = scripts;
+        _templates = templates;
         _burst = burst;
         _ids = ids;
         Node = node;
         InboundFrom = inboundFrom;
         InboundOutcome = inboundOutcome;
-        Services = services;
     }
 
     public ActivityNode Node { get; }
@@ -46,9 +48,6 @@ public sealed class ActivityContext
     /// <summary>The node that scheduled this one and the outcome it took; null for a start node.</summary>
     public string? InboundFrom { get; }
     public string? InboundOutcome { get; }
-
-    /// <summary>Domain services (read-only lookups such as the directory); never the network.</summary>
-    public IServiceProvider Services { get; }
 
     internal Burst Burst => _burst;
 
@@ -181,7 +180,6 @@ public sealed class ActivityContext
         switch (value.Kind)
         {
             case SettingKind.Liquid:
-                _templates ??= (TemplateRenderer)Services.GetService(typeof(TemplateRenderer))!;
                 var scope = new ExpressionScope
                 {
                     Input = _scope.Input, Variables = _scope.Variables, Outputs = _scope.Outputs, TaskForce = _scope.TaskForce,

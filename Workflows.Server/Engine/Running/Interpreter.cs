@@ -16,8 +16,8 @@ public sealed class Interpreter(
     ActivityRegistry registry,
     SettingsBinder binder,
     ScriptEvaluator scripts,
+    TemplateRenderer templates,
     IdGenerator ids,
-    IServiceProvider services,
     IOptions<EngineOptions> options,
     ILogger<Interpreter> logger)
 {
@@ -94,7 +94,7 @@ public sealed class Interpreter(
         var descriptor = registry.Find(node.Type);
         if (activity is null || descriptor is null) return ActivityResult.Fault($"Activity type '{node.Type}' is not known to this server.");
         var scope = ExpressionScopes.For(burst);
-        var context = new ActivityContext(burst, node, from, outcome, ids, services, scope, scripts);
+        var context = new ActivityContext(burst, node, from, outcome, ids, scope, scripts, templates);
         try
         {
             var settings = binder.Bind(node, descriptor, activity.SettingsType, scope);

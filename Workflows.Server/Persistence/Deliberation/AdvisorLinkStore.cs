@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FocWorkflows.Server.Persistence.Deliberation;
 
 /// <summary>Revocations and uses of advisors' links. Revocations are written with their journal line (a burst); uses on their own.</summary>
-public sealed class AdvisorLinkStore(IDbContextFactory<WorkflowDbContext> contexts)
+public sealed class AdvisorLinkStore(IDbContextFactory<WorkflowDbContext> contexts) : IAdvisorLinkReads
 {
     /// <summary>The revocation that withdrew this advisor's link to this consultation (theirs, or all links), the earliest; null when none did.</summary>
     public async Task<AdvisorLinkRevocation?> RevocationAsync(string consultationId, string email, CancellationToken ct) =>

@@ -8,7 +8,7 @@ namespace FocWorkflows.Server.Persistence.Deliberation;
 /// Read-only access to approval rounds and their responses, for the approval-round activity and
 /// the API. Writes go through the burst (<c>ActivityContext.Record/Update</c>).
 /// </summary>
-public sealed class ApprovalStore(IDbContextFactory<WorkflowDbContext> contexts)
+public sealed class ApprovalStore(IDbContextFactory<WorkflowDbContext> contexts) : IApprovalReads
 {
     public async Task<ApprovalRound?> FindRoundAsync(string id, CancellationToken ct)
     {

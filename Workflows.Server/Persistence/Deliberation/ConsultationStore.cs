@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FocWorkflows.Server.Persistence.Deliberation;
 
 /// <summary>Read-only lookups of consultations, comments and dispositions, for activities and the API.</summary>
-public sealed class ConsultationStore(IDbContextFactory<WorkflowDbContext> contexts)
+public sealed class ConsultationStore(IDbContextFactory<WorkflowDbContext> contexts) : IConsultationReads, IDispositionReads
 {
     public async Task<Consultation?> FindAsync(string id, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FocWorkflows.Server.Persistence.Deliberation;
 
 /// <summary>Reads draft versions. Read-only: versions are recorded by the draft activity's burst.</summary>
-public sealed class DraftStore(IDbContextFactory<WorkflowDbContext> contexts)
+public sealed class DraftStore(IDbContextFactory<WorkflowDbContext> contexts) : IDraftReads
 {
     public async Task<DraftVersion?> LatestAsync(string instanceId, CancellationToken ct)
     {

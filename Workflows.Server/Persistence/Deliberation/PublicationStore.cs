@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FocWorkflows.Server.Persistence.Deliberation;
 
 /// <summary>Reads publications, their translations and the signatories' names. Writes go through the publication activity.</summary>
-public sealed class PublicationStore(IDbContextFactory<WorkflowDbContext> contexts)
+public sealed class PublicationStore(IDbContextFactory<WorkflowDbContext> contexts) : IPublicationReads
 {
     public async Task<Publication?> GetAsync(string id, CancellationToken ct)
     {
