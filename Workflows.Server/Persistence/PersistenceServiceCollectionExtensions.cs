@@ -41,6 +41,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<global::FocWorkflows.Server.Deliberation.Directory.IDirectory>(sp => sp.GetRequiredService<DirectoryStore>());
         services.AddSingleton<ITaskForceLookup>(sp => sp.GetRequiredService<DirectoryStore>());
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<HotPath.SqliteCheckpointer>();
         services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: ["ready"]);
         return services;
     }

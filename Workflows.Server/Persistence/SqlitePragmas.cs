@@ -7,12 +7,13 @@ namespace FocWorkflows.Server.Persistence;
 
 /// <summary>
 /// Pragmas apply per connection: synchronous=FULL means what the API acknowledged is on disk;
-/// busy_timeout makes concurrent writers wait instead of failing. Connections are pooled, and a pooled
+/// busy_timeout makes concurrent writers wait instead of failing; no commit checkpoints the log (wal_autocheckpoint=0),
+/// <see cref="HotPath.SqliteCheckpointer"/> does, in the background. Connections are pooled, and a pooled
 /// connection keeps its pragmas, so they are set once per native connection, not at every open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
 
     // The native connections already set up; a closed one is collected with its entry.
     private static readonly ConditionalWeakTable<object, object> Configured = [];
